@@ -1,0 +1,150 @@
+//! What rules produce: a [`Finding`] is a proposed change (or a flag) on a
+//! span of the ORIGINAL decoded text. Rules never change text themselves;
+//! [`crate::pipeline::apply`] is the one place that does.
+
+use std::ops::Range;
+
+use crate::rules::Rule;
+
+/// The family a finding belongs to, as shown in the review list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Punctuation and typography.
+    Punct,
+    /// Inaudible or unverified passages.
+    Inaudible,
+    /// Person names.
+    Name,
+    /// Glossary terms.
+    Term,
+}
+
+impl Kind {
+    /// The review-list spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Punct => "punct",
+            Kind::Inaudible => "inaudible",
+            Kind::Name => "name",
+            Kind::Term => "term",
+        }
+    }
+
+    /// Parses the review-list spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "punct" => Kind::Punct,
+            "inaudible" => Kind::Inaudible,
+            "name" => Kind::Name,
+            "term" => Kind::Term,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a finding's change is in the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Applied to the output already.
+    Applied,
+    /// Proposed, not applied.
+    Suggested,
+    /// Needs a human; no suggestion.
+    Flagged,
+}
+
+impl Status {
+    /// The review-list spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Applied => "applied",
+            Status::Suggested => "suggested",
+            Status::Flagged => "flagged",
+        }
+    }
+
+    /// Parses the review-list spelling.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "applied" => Status::Applied,
+            "suggested" => Status::Suggested,
+            "flagged" => Status::Flagged,
+            _ => return None,
+        })
+    }
+}
+
+/// How sure a rule is of its fix; [`Applicability::status`] turns it into a
+/// [`Status`] in one place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Applicability {
+    /// Mechanical and always right (house style): applied.
+    Always,
+    /// Applied when the confidence reaches the auto threshold, else suggested.
+    Scored,
+    /// Never applied on its own: suggested.
+    Suggest,
+    /// Nothing to propose: flagged for a human.
+    Flag,
+}
+
+impl Applicability {
+    /// The status a finding with this applicability and `confidence` gets.
+    pub fn status(self, confidence: f32, auto_threshold: f32) -> Status {
+        match self {
+            Applicability::Always => Status::Applied,
+            Applicability::Scored if confidence >= auto_threshold => Status::Applied,
+            Applicability::Scored | Applicability::Suggest => Status::Suggested,
+            Applicability::Flag => Status::Flagged,
+        }
+    }
+}
+
+/// One proposed change or flag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule that found it.
+    pub rule: Rule,
+    /// Byte span in the original decoded text.
+    pub range: Range<usize>,
+    /// The proposed text (empty for flags).
+    pub replacement: String,
+    /// Applied, suggested or flagged.
+    pub status: Status,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// Why: the evidence, shown in the review list's `note` column.
+    pub note: String,
+}
+
+impl Finding {
+    /// A finding whose status follows from `applicability`.
+    pub fn new(
+        rule: Rule,
+        range: Range<usize>,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+        confidence: f32,
+        auto_threshold: f32,
+    ) -> Self {
+        Finding {
+            rule,
+            range,
+            replacement: replacement.into(),
+            status: applicability.status(confidence, auto_threshold),
+            confidence: confidence.clamp(0.0, 1.0),
+            note: String::new(),
+        }
+    }
+
+    /// Adds the evidence note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = note.into();
+        self
+    }
+
+    /// The finding's kind, from its rule.
+    pub fn kind(&self) -> Kind {
+        self.rule.kind()
+    }
+}

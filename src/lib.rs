@@ -1,0 +1,23 @@
+//! capclean cleans and corrects raw real-time captioning output.
+//!
+//! The library owns everything: input decoding and formats ([`text`],
+//! [`formats`]), the rules that propose [`edit::Finding`]s ([`rules`]), the
+//! dictionaries they consult ([`dict`]), the one place that applies edits
+//! ([`pipeline`]), and the review list ([`review`]). The `capclean` binary
+//! only parses arguments and calls in here.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![deny(missing_docs)]
+
+pub mod dict;
+pub mod edit;
+pub mod error;
+pub mod formats;
+pub mod pipeline;
+pub mod review;
+pub mod rules;
+pub mod text;
+
+pub use edit::{Finding, Kind, Status};
+pub use error::{Error, Result};
+pub use pipeline::{Checked, Engine, Settings};

@@ -1,0 +1,116 @@
+//! THE applier: the only place where text changes. `fix` and `apply` both
+//! come through here.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::edit::{Finding, Status};
+
+/// Whether two spans may not both be applied. An empty span (an insertion)
+/// conflicts with any span it touches, so an insertion never lands at the
+/// edge of a replacement whose rule did not expect it.
+pub fn conflicts(a: &Range<usize>, b: &Range<usize>) -> bool {
+    if a.is_empty() || b.is_empty() {
+        a.start <= b.end && b.start <= a.end
+    } else {
+        a.start < b.end && b.start < a.end
+    }
+}
+
+/// Demotes `applied` findings that overlap a stronger applied finding to
+/// `suggested`, noting why. Stronger means: higher confidence, then longer
+/// span, then earlier start, then lower rule code; so the outcome does not
+/// depend on the order rules ran in.
+pub fn resolve_overlaps(findings: &mut [Finding]) {
+    let mut order: Vec<usize> = (0..findings.len())
+        .filter(|&i| findings[i].status == Status::Applied)
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (fa, fb) = (&findings[a], &findings[b]);
+        fb.confidence
+            .total_cmp(&fa.confidence)
+            .then_with(|| fb.range.len().cmp(&fa.range.len()))
+            .then_with(|| fa.range.start.cmp(&fb.range.start))
+            .then_with(|| fa.rule.cmp(&fb.rule))
+    });
+    // Accepted spans by start; they never conflict, so their ends ascend too.
+    let mut accepted: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for i in order {
+        let range = findings[i].range.clone();
+        let winner = accepted
+            .range(..=range.end)
+            .rev()
+            .take_while(|(_, (end, _))| *end >= range.start)
+            .find(|(start, (end, _))| conflicts(&(**start..*end), &range))
+            .map(|(_, (_, j))| *j);
+        match winner {
+            Some(j) => {
+                let code = findings[j].rule.code();
+                let f = &mut findings[i];
+                f.status = Status::Suggested;
+                let sep = if f.note.is_empty() { "" } else { "; " };
+                f.note = format!("{}{sep}not applied: overlaps {code}", f.note);
+            }
+            None => {
+                accepted.insert(range.start, (range.end, i));
+            }
+        }
+    }
+}
+
+/// Applies non-conflicting edits, given in any order, to `text`.
+///
+/// # Panics
+/// If two edits conflict or a span is not on character boundaries; callers
+/// resolve overlaps first and only pass spans found in `text`.
+pub fn apply_edits<'a>(
+    text: &str,
+    edits: impl IntoIterator<Item = (Range<usize>, &'a str)>,
+) -> String {
+    let mut edits: Vec<(Range<usize>, &str)> = edits.into_iter().collect();
+    edits.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    let mut cursor = 0;
+    for (range, replacement) in edits {
+        assert!(range.start >= cursor, "overlapping edits reached the applier");
+        out.push_str(&text[cursor..range.start]);
+        out.push_str(replacement);
+        cursor = range.end;
+    }
+    out.push_str(&text[cursor..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Applicability;
+    use crate::rules::Rule;
+
+    fn finding(range: Range<usize>, confidence: f32) -> Finding {
+        Finding::new(Rule::InaudibleMarker, range, "x", Applicability::Always, confidence, 0.9)
+    }
+
+    #[test]
+    fn stronger_edit_wins_and_loser_is_suggested() {
+        let mut fs = vec![finding(0..4, 0.5), finding(2..6, 0.9), finding(6..8, 0.5)];
+        resolve_overlaps(&mut fs);
+        let status: Vec<_> = fs.iter().map(|f| f.status).collect();
+        assert_eq!(status, vec![Status::Suggested, Status::Applied, Status::Applied]);
+        assert!(fs[0].note.contains("overlaps I001"));
+    }
+
+    #[test]
+    fn insertions_conflict_with_touching_spans() {
+        assert!(conflicts(&(3..3), &(3..5)));
+        assert!(conflicts(&(3..3), &(3..3)));
+        assert!(!conflicts(&(3..3), &(4..5)));
+        assert!(!conflicts(&(0..3), &(3..5)));
+    }
+
+    #[test]
+    fn applies_in_order() {
+        let out = apply_edits("a,b  c", [(4..5, ""), (2..2, " ")]);
+        assert_eq!(out, "a, b c");
+    }
+}

@@ -1,0 +1,169 @@
+//! Writing the review list exactly as the contract says: UTF-8 with a BOM,
+//! RFC 4180 quoting, the columns in contract order, formula-safe cells.
+
+use std::io::Write;
+
+use super::cell::guard;
+use crate::pipeline::Checked;
+use crate::text::Locator;
+
+/// The review list's columns, in order. `note` (the evidence) follows the
+/// contract's columns so that their positions stay as documented.
+pub const COLUMNS: [&str; 17] = [
+    "id", "file", "line", "column", "end_line", "end_column", "time", "speaker", "rule", "kind",
+    "status", "original", "suggestion", "confidence", "context", "decision", "note",
+];
+
+/// Characters of context shown either side of a finding.
+const CONTEXT_CHARS: usize = 30;
+
+/// One row of the review list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Stable id within the list (assigned in order when written).
+    pub id: usize,
+    /// Input path as given.
+    pub file: String,
+    /// 1-based start line.
+    pub line: usize,
+    /// 1-based start column in characters.
+    pub column: usize,
+    /// Exclusive end line.
+    pub end_line: usize,
+    /// Exclusive end column.
+    pub end_column: usize,
+    /// Cue start time (srt/vtt).
+    pub time: String,
+    /// Speaker of the turn.
+    pub speaker: String,
+    /// Rule code.
+    pub rule: String,
+    /// Finding kind.
+    pub kind: String,
+    /// applied, suggested or flagged.
+    pub status: String,
+    /// Original text of the span.
+    pub original: String,
+    /// Replacement (empty for flags).
+    pub suggestion: String,
+    /// 0.00 to 1.00.
+    pub confidence: f32,
+    /// Context with the span marked « ».
+    pub context: String,
+    /// The editor's decision (written empty).
+    pub decision: String,
+    /// Evidence and explanation.
+    pub note: String,
+}
+
+/// The rows for one checked input, in position order; ids start at `first_id`.
+pub fn rows_for(file: &str, checked: &Checked, first_id: usize) -> Vec<Row> {
+    let text = checked.doc.text.as_str();
+    let locator = Locator::new(text);
+    checked
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let start = locator.position(f.range.start);
+            let end = locator.position(f.range.end);
+            let segment = checked.doc.segment_at(f.range.start);
+            Row {
+                id: first_id + i,
+                file: file.to_owned(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                time: segment
+                    .and_then(|s| checked.doc.time(s))
+                    .unwrap_or_default()
+                    .to_owned(),
+                speaker: segment
+                    .and_then(|s| checked.doc.speaker(s))
+                    .unwrap_or_default()
+                    .to_owned(),
+                rule: f.rule.code().to_owned(),
+                kind: f.kind().as_str().to_owned(),
+                status: f.status.as_str().to_owned(),
+                original: text[f.range.clone()].to_owned(),
+                suggestion: f.replacement.clone(),
+                confidence: f.confidence,
+                context: context(text, f.range.clone()),
+                decision: String::new(),
+                note: f.note.clone(),
+            }
+        })
+        .collect()
+}
+
+fn context(text: &str, range: std::ops::Range<usize>) -> String {
+    let before_start = text[..range.start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let after_end = text[range.end..]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(text.len(), |(i, _)| range.end + i);
+    let flat = |s: &str| s.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    format!(
+        "{}«{}»{}",
+        flat(&text[before_start..range.start]),
+        flat(&text[range.clone()]),
+        flat(&text[range.end..after_end])
+    )
+}
+
+/// Writes the review list (BOM, header, rows).
+pub fn write_review<W: Write>(mut out: W, rows: &[Row]) -> std::io::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer.write_record(COLUMNS)?;
+    for row in rows {
+        let numbers = [row.id, row.line, row.column, row.end_line, row.end_column].map(|n| n.to_string());
+        let confidence = format!("{:.2}", row.confidence);
+        let cells: [&str; 17] = [
+            &numbers[0], &row.file, &numbers[1], &numbers[2], &numbers[3], &numbers[4], &row.time,
+            &row.speaker, &row.rule, &row.kind, &row.status, &row.original, &row.suggestion,
+            &confidence, &row.context, &row.decision, &row.note,
+        ];
+        writer.write_record(cells.iter().map(|c| guard(c).into_owned()))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::Format;
+    use crate::pipeline::{check_text, Settings};
+
+    #[test]
+    fn context_marks_the_span_and_flattens_lines() {
+        let text = "first line\r\nthe values (?) in the future";
+        let at = text.find("(?)").unwrap();
+        assert_eq!(context(text, at..at + 3), "first line the values «(?)» in the future");
+    }
+
+    #[test]
+    fn rows_carry_positions_speaker_and_guarded_cells() {
+        let text = ">> ANA SILVA: well\nJulián said (?) here\n";
+        let checked = check_text(text, Format::Cart, &Settings::default());
+        let rows = rows_for("a.txt", &checked, 1);
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!((r.line, r.column, r.end_line, r.end_column), (2, 13, 2, 16));
+        assert_eq!(r.speaker, "ANA SILVA");
+        assert_eq!(r.status, "flagged");
+        let mut buf = Vec::new();
+        write_review(&mut buf, &rows).unwrap();
+        let csv = String::from_utf8(buf).unwrap();
+        assert!(csv.starts_with("\u{feff}id,file,line,column,end_line,end_column,time,speaker,rule,kind,status,original,suggestion,confidence,context,decision,note\r\n"));
+        assert!(csv.contains("1,a.txt,2,13,2,16,,ANA SILVA,I001,inaudible,flagged,(?),,1.00,"), "{csv}");
+    }
+}

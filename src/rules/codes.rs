@@ -1,0 +1,207 @@
+//! THE table of rules: code, name, kind and documentation. `capclean rules`
+//! prints from here, and selection (`--select`, `--ignore`) matches here.
+
+use crate::edit::Kind;
+
+/// Every rule capclean has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// I001
+    InaudibleMarker,
+    /// I002
+    UnverifiedSpelling,
+    /// I003
+    AudioProblem,
+}
+
+/// The documentation of one rule.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// The rule.
+    pub rule: Rule,
+    /// Code such as `P003`.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// One line: what it does.
+    pub summary: &'static str,
+    /// Why it matters to a caption editor.
+    pub why: &'static str,
+    /// Raw text it acts on.
+    pub example: &'static str,
+    /// What it makes of the example (or says about it).
+    pub result: &'static str,
+    /// When the fix is applied, suggested or only flagged.
+    pub fix_safety: &'static str,
+}
+
+/// All rules, in code order.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        rule: Rule::InaudibleMarker,
+        code: "I001",
+        name: "inaudible-marker",
+        summary: "Flags markers for words the captioner did not hear: (?), (inaudible), [unintelligible], (indiscernible 00:14:32).",
+        why: "Each marker is a gap in the record that an editor must fill from the recording or leave as is; the review row gives the speaker or cue time to find it.",
+        example: "the impact on basic values, (?) values in the future",
+        result: "kept in the text; flagged row with the speaker, e.g. `(?)`",
+        fix_safety: "Never changes the text. Accepting the row with a suggestion typed in replaces the marker with it.",
+    },
+    RuleInfo {
+        rule: Rule::UnverifiedSpelling,
+        code: "I002",
+        name: "unverified-spelling",
+        summary: "Flags the captioner's marks for a spelling they could not check: (phonetic), (ph), (sp?).",
+        why: "The word before the mark is a guess, often a name; it must be verified before publication, and the mark removed.",
+        example: "my colleague Dr. Okonkwo (phonetic) from Lagos",
+        result: "flagged row spanning `Okonkwo (phonetic)`",
+        fix_safety: "Never changes the text. The span covers the word and the mark, so a suggestion typed in replaces both.",
+    },
+    RuleInfo {
+        rule: Rule::AudioProblem,
+        code: "I003",
+        name: "audio-problem",
+        summary: "Flags notes of lost or broken audio: (No audio), [audio difficulties], (technical difficulties).",
+        why: "A passage with no audio may be missing entirely; the editor decides whether the recording has it.",
+        example: "we will now hear from (No audio) and so we agree",
+        result: "kept in the text; flagged row with the speaker or cue time",
+        fix_safety: "Never changes the text.",
+    },
+];
+
+impl Rule {
+    /// The rule's documentation.
+    pub fn info(self) -> &'static RuleInfo {
+        // The table is in enum order; checked by a test.
+        &RULES[self as usize]
+    }
+
+    /// Code such as `I001`.
+    pub fn code(self) -> &'static str {
+        self.info().code
+    }
+
+    /// The kind of its findings.
+    pub fn kind(self) -> Kind {
+        match self.code().as_bytes()[0] {
+            b'P' => Kind::Punct,
+            b'I' => Kind::Inaudible,
+            b'N' => Kind::Name,
+            _ => Kind::Term,
+        }
+    }
+
+    /// Looks a rule up by code (case-insensitive) or name.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        RULES
+            .iter()
+            .find(|r| r.code.eq_ignore_ascii_case(code) || r.name.eq_ignore_ascii_case(code))
+            .map(|r| r.rule)
+    }
+}
+
+/// A set of enabled rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleSet(u64);
+
+impl RuleSet {
+    /// Every rule.
+    pub fn all() -> Self {
+        RuleSet(RULES.iter().fold(0, |bits, r| bits | 1 << r.rule as u64))
+    }
+
+    /// No rule.
+    pub fn empty() -> Self {
+        RuleSet(0)
+    }
+
+    /// Whether `rule` is enabled.
+    pub fn contains(self, rule: Rule) -> bool {
+        self.0 & (1 << rule as u64) != 0
+    }
+
+    /// Whether no rule is enabled.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether any rule of `kind` is enabled.
+    pub fn any_of_kind(self, kind: Kind) -> bool {
+        RULES
+            .iter()
+            .any(|r| r.rule.kind() == kind && self.contains(r.rule))
+    }
+
+    /// Rules matching a comma-separated list of codes, code prefixes or
+    /// names; `ALL` matches every rule. An unknown entry is an error.
+    pub fn parse(selectors: &str) -> Result<Self, String> {
+        let mut set = RuleSet::empty();
+        for selector in selectors.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let matched = Self::matching(selector);
+            if matched.is_empty() {
+                return Err(format!(
+                    "unknown rule `{selector}` (see `capclean rules` for the codes)"
+                ));
+            }
+            set.0 |= matched.0;
+        }
+        Ok(set)
+    }
+
+    fn matching(selector: &str) -> Self {
+        if selector.eq_ignore_ascii_case("ALL") {
+            return RuleSet::all();
+        }
+        let upper = selector.to_ascii_uppercase();
+        let mut set = RuleSet::empty();
+        for info in RULES {
+            if info.code.starts_with(&upper) || info.name.eq_ignore_ascii_case(selector) {
+                set.0 |= 1 << info.rule as u64;
+            }
+        }
+        set
+    }
+
+    /// This set without the rules of `other`.
+    pub fn without(self, other: RuleSet) -> Self {
+        RuleSet(self.0 & !other.0)
+    }
+
+    /// This set with the rules of `other`.
+    pub fn with(self, other: RuleSet) -> Self {
+        RuleSet(self.0 | other.0)
+    }
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::all()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_enum_order_with_unique_codes() {
+        for (i, info) in RULES.iter().enumerate() {
+            assert_eq!(info.rule as usize, i, "{} out of order", info.code);
+            assert_eq!(Rule::from_code(info.code), Some(info.rule));
+        }
+        let mut codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), RULES.len());
+    }
+
+    #[test]
+    fn selectors_match_codes_prefixes_and_all() {
+        let set = RuleSet::parse("I00").unwrap();
+        assert!(set.contains(Rule::InaudibleMarker) && set.contains(Rule::AudioProblem));
+        let set = RuleSet::parse("i002").unwrap();
+        assert!(set.contains(Rule::UnverifiedSpelling) && !set.contains(Rule::InaudibleMarker));
+        assert_eq!(RuleSet::parse("ALL").unwrap(), RuleSet::all());
+        assert!(RuleSet::parse("X9").unwrap_err().contains("X9"));
+        assert!(RuleSet::all().without(RuleSet::all()).is_empty());
+    }
+}

@@ -1,0 +1,35 @@
+//! Rules check segments and propose [`Finding`]s on the original text. They
+//! never change text; see [`crate::pipeline::apply`].
+//!
+//! Adding a rule: a variant and a row in [`codes`], its check in the stage
+//! module of its family, and tests beside it.
+
+pub mod codes;
+mod inaudible;
+
+pub use codes::{Rule, RuleInfo, RuleSet, RULES};
+
+use crate::edit::Finding;
+use crate::formats::{Document, Segment};
+use crate::pipeline::Settings;
+
+/// What a rule may look at while checking one segment.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The whole document (for its text and other segments).
+    pub doc: &'a Document,
+    /// The run's settings.
+    pub settings: &'a Settings,
+}
+
+impl Context<'_> {
+    /// Whether `rule` is enabled.
+    pub fn enabled(&self, rule: Rule) -> bool {
+        self.settings.rules.contains(rule)
+    }
+}
+
+/// Runs every enabled segment-level rule on `segment`.
+pub fn check_segment(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>) {
+    inaudible::check(ctx, segment, out);
+}

@@ -1,0 +1,9 @@
+//! Text plumbing shared by every stage: decoding inputs, byte-to-position
+//! conversion, and the scanner for spans no rule may touch.
+
+pub mod encoding;
+pub mod locator;
+pub mod protect;
+
+pub use encoding::{decode, encode, Decoded, SourceEncoding};
+pub use locator::Locator;

@@ -1,0 +1,54 @@
+//! Spans no rule may change: URLs, e-mail addresses, and bracketed tags and
+//! markers such as `(Applause)` or `(inaudible 00:12:03)`.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?)\]]", // URLs
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                           // e-mail
+        r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]",                  // tags, markers
+    ))
+    .expect("protected-span pattern is valid")
+});
+
+/// The protected spans of `text`, sorted and disjoint.
+pub fn protected_spans(text: &str) -> Vec<Range<usize>> {
+    PROTECTED.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// Whether `range` touches any of the sorted `spans`.
+pub fn overlaps_any(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = spans.partition_point(|s| s.end <= range.start);
+    spans
+        .get(i)
+        .is_some_and(|s| s.start < range.end.max(range.start + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        protected_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn finds_urls_mail_and_tags() {
+        assert_eq!(
+            spans("see https://example.org/a,b. Mail info@forum.example (Applause) [ Laughter ]"),
+            vec!["https://example.org/a,b", "info@forum.example", "(Applause)", "[ Laughter ]"]
+        );
+    }
+
+    #[test]
+    fn overlap_test_is_exclusive_at_the_end() {
+        let s = vec![5..10];
+        assert!(overlaps_any(&s, &(9..12)));
+        assert!(!overlaps_any(&s, &(10..12)));
+        assert!(!overlaps_any(&s, &(0..5)));
+        assert!(overlaps_any(&s, &(5..5)));
+    }
+}
