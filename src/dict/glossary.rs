@@ -57,7 +57,11 @@ mod tests {
 
     #[test]
     fn parses_variants() {
-        let g = Glossary::parse(Path::new("g.csv"), "term,variants,notes\nUNDESA,Undesa|UN DESA,x\n").unwrap();
+        let g = Glossary::parse(
+            Path::new("g.csv"),
+            "term,variants,notes\nUNDESA,Undesa|UN DESA,x\n",
+        )
+        .unwrap();
         assert_eq!(g.terms[0].variants, vec!["Undesa", "UN DESA"]);
     }
 

@@ -32,7 +32,10 @@ impl Dictionaries {
     /// The built-in dictionaries.
     pub fn builtin() -> Result<Self> {
         Ok(Dictionaries {
-            roster: Roster::parse(Path::new("dictionaries/roster.csv (built-in)"), DEFAULT_ROSTER)?,
+            roster: Roster::parse(
+                Path::new("dictionaries/roster.csv (built-in)"),
+                DEFAULT_ROSTER,
+            )?,
             glossary: Glossary::parse(
                 Path::new("dictionaries/glossary.csv (built-in)"),
                 DEFAULT_GLOSSARY,

@@ -38,8 +38,15 @@ impl Roster {
     pub fn parse(path: &Path, text: &str) -> Result<Roster> {
         let table = Table::parse(path, text)?;
         let name = table.require("name")?;
-        let [aliases, misheard, never, role, organisation, country] =
-            ["aliases", "misheard", "never", "role", "organisation", "country"].map(|c| table.column(c));
+        let [aliases, misheard, never, role, organisation, country] = [
+            "aliases",
+            "misheard",
+            "never",
+            "role",
+            "organisation",
+            "country",
+        ]
+        .map(|c| table.column(c));
         let mut people = Vec::with_capacity(table.rows.len());
         for (line, row) in &table.rows {
             let person = Person {
@@ -55,13 +62,20 @@ impl Roster {
                 return Err(table.row_error(*line, "empty `name`"));
             }
             if person.name.contains('|') {
-                return Err(table.row_error(*line, format!("`name` holds a list (`{}`); one name per row", person.name)));
+                return Err(table.row_error(
+                    *line,
+                    format!("`name` holds a list (`{}`); one name per row", person.name),
+                ));
             }
             if let Some(m) = person.misheard.iter().find(|m| **m == person.name) {
-                return Err(table.row_error(*line, format!("misheard form `{m}` is the name itself")));
+                return Err(
+                    table.row_error(*line, format!("misheard form `{m}` is the name itself"))
+                );
             }
             if let Some(n) = person.never.iter().find(|n| **n == person.name) {
-                return Err(table.row_error(*line, format!("`never` form `{n}` is the name itself")));
+                return Err(
+                    table.row_error(*line, format!("`never` form `{n}` is the name itself"))
+                );
             }
             people.push(person);
         }
@@ -93,8 +107,14 @@ mod tests {
     fn bad_rows_name_file_and_line() {
         let cases = [
             ("name,role\nAna,x\n,chair\n", "r.csv:3: empty `name`"),
-            ("role\nchair\n", "r.csv:1: the header has no `name` column (found: role)"),
-            ("name,misheard\nAna,Ana\n", "r.csv:2: misheard form `Ana` is the name itself"),
+            (
+                "role\nchair\n",
+                "r.csv:1: the header has no `name` column (found: role)",
+            ),
+            (
+                "name,misheard\nAna,Ana\n",
+                "r.csv:2: misheard form `Ana` is the name itself",
+            ),
         ];
         for (text, message) in cases {
             let err = Roster::parse(Path::new("r.csv"), text).unwrap_err();

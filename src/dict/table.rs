@@ -48,7 +48,11 @@ impl Table {
             .map(|h| h.trim().to_owned())
             .collect();
         for (i, h) in headers.iter().enumerate() {
-            if headers[..i].iter().any(|other| other.eq_ignore_ascii_case(h)) && !h.is_empty() {
+            if headers[..i]
+                .iter()
+                .any(|other| other.eq_ignore_ascii_case(h))
+                && !h.is_empty()
+            {
                 return Err(err(1, format!("column `{h}` appears twice in the header")));
             }
         }
@@ -57,7 +61,9 @@ impl Table {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line());
                 let reason = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => {
                         format!("row has {len} fields, the header has {expected_len}")
                     }
                     _ => e.to_string(),
@@ -79,7 +85,9 @@ impl Table {
 
     /// The index of a column by header name (case-insensitive).
     pub fn column(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h.eq_ignore_ascii_case(name))
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
     }
 
     /// A required column, or an error naming the file.
@@ -87,12 +95,15 @@ impl Table {
         self.column(name).ok_or_else(|| Error::Dictionary {
             path: self.path.clone(),
             line: 1,
-            reason: format!("the header has no `{name}` column (found: {})", self.headers.join(", ")),
+            reason: format!(
+                "the header has no `{name}` column (found: {})",
+                self.headers.join(", ")
+            ),
         })
     }
 
     /// A cell of a row, or empty when the column is absent.
-    pub fn cell<'r>(row: &'r [String], column: Option<usize>) -> &'r str {
+    pub fn cell(row: &[String], column: Option<usize>) -> &str {
         column.and_then(|c| row.get(c)).map_or("", |s| s.trim())
     }
 
@@ -113,7 +124,10 @@ mod tests {
     #[test]
     fn ragged_row_names_its_line() {
         let err = Table::parse(Path::new("r.csv"), "name,role\nAna,chair\nBob,x,y\n").unwrap_err();
-        assert_eq!(err.to_string(), "r.csv:3: row has 3 fields, the header has 2");
+        assert_eq!(
+            err.to_string(),
+            "r.csv:3: row has 3 fields, the header has 2"
+        );
     }
 
     #[test]
@@ -124,7 +138,11 @@ mod tests {
 
     #[test]
     fn quoted_cells_and_bom() {
-        let t = Table::parse(Path::new("r.csv"), "\u{feff}name,notes\n\"Doe, Jane\",\"said \"\"hi\"\"\"\n").unwrap();
+        let t = Table::parse(
+            Path::new("r.csv"),
+            "\u{feff}name,notes\n\"Doe, Jane\",\"said \"\"hi\"\"\"\n",
+        )
+        .unwrap();
         assert_eq!(t.rows[0].1, vec!["Doe, Jane", "said \"hi\""]);
         assert_eq!(t.rows[0].0, 2);
     }

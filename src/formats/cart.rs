@@ -59,7 +59,13 @@ mod tests {
         let segs = segments(text);
         let shown: Vec<_> = segs
             .iter()
-            .map(|s| (&text[s.range.clone()], s.role, s.speaker.clone().map(|r| &text[r])))
+            .map(|s| {
+                (
+                    &text[s.range.clone()],
+                    s.role,
+                    s.speaker.clone().map(|r| &text[r]),
+                )
+            })
             .collect();
         assert_eq!(
             shown,

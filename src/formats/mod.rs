@@ -205,7 +205,12 @@ pub(crate) fn push_tagged_line(
                 let tag_end = i + 1 + len + 1;
                 let inner = &text[i + 1..tag_end - 1];
                 let is_tag = match bytes[i] {
-                    b'&' => !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#'),
+                    b'&' => {
+                        !inner.is_empty()
+                            && inner
+                                .bytes()
+                                .all(|b| b.is_ascii_alphanumeric() || b == b'#')
+                    }
                     _ => true,
                 };
                 if is_tag {
@@ -248,8 +253,14 @@ mod tests {
 
     #[test]
     fn sniffing() {
-        assert_eq!(Format::sniff("WEBVTT\n\n00:01.000 --> 00:02.000\nhi"), Format::Vtt);
-        assert_eq!(Format::sniff("1\n00:00:01,000 --> 00:00:02,000\nhi"), Format::Srt);
+        assert_eq!(
+            Format::sniff("WEBVTT\n\n00:01.000 --> 00:02.000\nhi"),
+            Format::Vtt
+        );
+        assert_eq!(
+            Format::sniff("1\n00:00:01,000 --> 00:00:02,000\nhi"),
+            Format::Srt
+        );
         assert_eq!(Format::sniff(">> LYNN: hello"), Format::Cart);
         assert_eq!(Format::sniff(""), Format::Cart);
     }

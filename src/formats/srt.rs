@@ -19,7 +19,10 @@ pub(super) fn is_timing(line: &str) -> bool {
 
 /// The start time of a timing line, relative to the line.
 fn start_time(line: &str) -> Option<Range<usize>> {
-    TIMING.captures(line).and_then(|c| c.get(1)).map(|m| m.range())
+    TIMING
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| m.range())
 }
 
 fn is_number(line: &str) -> bool {
@@ -42,8 +45,13 @@ pub(super) fn segments(text: &str) -> Vec<Segment> {
         i += 1;
         while i < lines.len() {
             let cue_line = &text[lines[i].clone()];
-            let next_is_timing = lines.get(i + 1).is_some_and(|n| is_timing(&text[n.clone()]));
-            if cue_line.trim().is_empty() || is_timing(cue_line) || (is_number(cue_line) && next_is_timing) {
+            let next_is_timing = lines
+                .get(i + 1)
+                .is_some_and(|n| is_timing(&text[n.clone()]));
+            if cue_line.trim().is_empty()
+                || is_timing(cue_line)
+                || (is_number(cue_line) && next_is_timing)
+            {
                 break;
             }
             let body = cart::push_line(text, lines[i].clone(), &mut speaker, &time, &mut out);
@@ -72,7 +80,10 @@ mod tests {
     #[test]
     fn missing_blank_line_and_number() {
         let text = "00:00:01,000 --> 00:00:02,000\nfirst\n2\n00:00:03,000 --> 00:00:04,000\nsecond";
-        let shown: Vec<_> = segments(text).iter().map(|s| &text[s.range.clone()]).collect();
+        let shown: Vec<_> = segments(text)
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
         assert_eq!(shown, vec!["first", "second"]);
     }
 }

@@ -54,9 +54,9 @@ fn is_label(candidate: &str) -> bool {
     let first_upper = words[0].chars().next().is_some_and(char::is_uppercase);
     first_upper
         && words.iter().all(|w| {
-            let name_chars = w
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '\u{2010}' | '\u{2011}'));
+            let name_chars = w.chars().all(|c| {
+                c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '\u{2010}' | '\u{2011}')
+            });
             let capital = w.chars().next().is_some_and(char::is_uppercase);
             name_chars && (capital || PARTICLES.contains(w))
         })
@@ -72,12 +72,18 @@ mod tests {
 
     #[test]
     fn label_shapes() {
-        assert_eq!(label(">> LYNN ST. CLAIR: Thank you."), Some("LYNN ST. CLAIR"));
+        assert_eq!(
+            label(">> LYNN ST. CLAIR: Thank you."),
+            Some("LYNN ST. CLAIR")
+        );
         assert_eq!(label(">>PETRA LINDQVIST: Yes."), Some("PETRA LINDQVIST"));
         assert_eq!(label(">>> MS. OKAFOR: Good."), Some("MS. OKAFOR"));
         assert_eq!(label(">> Amina Diallo: Hello"), Some("Amina Diallo"));
         assert_eq!(label(">> JOSÉ RAMÍREZ: Hola"), Some("JOSÉ RAMÍREZ"));
-        assert_eq!(label(">> ARNOLD van der BERG: Hi"), Some("ARNOLD van der BERG"));
+        assert_eq!(
+            label(">> ARNOLD van der BERG: Hi"),
+            Some("ARNOLD van der BERG")
+        );
         assert_eq!(label(">> CHAIR: Next"), Some("CHAIR"));
     }
 

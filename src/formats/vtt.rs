@@ -30,9 +30,13 @@ pub(super) fn segments(text: &str) -> Vec<Segment> {
         }
         let block_start = i;
         let first = &text[lines[i].clone()];
-        let skipped = ["NOTE", "STYLE", "REGION"]
-            .iter()
-            .any(|kw| first.starts_with(kw) && first[kw.len()..].chars().next().is_none_or(char::is_whitespace));
+        let skipped = ["NOTE", "STYLE", "REGION"].iter().any(|kw| {
+            first.starts_with(kw)
+                && first[kw.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace)
+        });
         let mut time = None;
         while i < lines.len() && !blank(&lines[i]) {
             let line = &text[lines[i].clone()];

@@ -72,7 +72,10 @@ pub fn apply_edits<'a>(
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut cursor = 0;
     for (range, replacement) in edits {
-        assert!(range.start >= cursor, "overlapping edits reached the applier");
+        assert!(
+            range.start >= cursor,
+            "overlapping edits reached the applier"
+        );
         out.push_str(&text[cursor..range.start]);
         out.push_str(replacement);
         cursor = range.end;
@@ -88,7 +91,14 @@ mod tests {
     use crate::rules::Rule;
 
     fn finding(range: Range<usize>, confidence: f32) -> Finding {
-        Finding::new(Rule::InaudibleMarker, range, "x", Applicability::Always, confidence, 0.9)
+        Finding::new(
+            Rule::InaudibleMarker,
+            range,
+            "x",
+            Applicability::Always,
+            confidence,
+            0.9,
+        )
     }
 
     #[test]
@@ -96,7 +106,10 @@ mod tests {
         let mut fs = vec![finding(0..4, 0.5), finding(2..6, 0.9), finding(6..8, 0.5)];
         resolve_overlaps(&mut fs);
         let status: Vec<_> = fs.iter().map(|f| f.status).collect();
-        assert_eq!(status, vec![Status::Suggested, Status::Applied, Status::Applied]);
+        assert_eq!(
+            status,
+            vec![Status::Suggested, Status::Applied, Status::Applied]
+        );
         assert!(fs[0].note.contains("overlaps I001"));
     }
 

@@ -141,5 +141,8 @@ impl Engine {
 /// Checks `text` of a known format with no dictionaries (handy in tests).
 pub fn check_text(text: &str, format: Format, settings: &Settings) -> Checked {
     let engine = Engine::new(settings.clone(), Dictionaries::default());
-    engine.check_document(Document::parse(text.to_owned(), format), SourceEncoding::Utf8)
+    engine.check_document(
+        Document::parse(text.to_owned(), format),
+        SourceEncoding::Utf8,
+    )
 }

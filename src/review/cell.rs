@@ -27,7 +27,19 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_restored() {
-        for cell in ["=HYPERLINK(\"x\")", "+1", "--", "@sum", "\tx", "\rx", "'=x", "'", "plain", "", "it's"] {
+        for cell in [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "--",
+            "@sum",
+            "\tx",
+            "\rx",
+            "'=x",
+            "'",
+            "plain",
+            "",
+            "it's",
+        ] {
             let written = guard(cell);
             assert!(!written.starts_with(FORMULA_STARTS), "{written:?}");
             assert_eq!(unguard(&written), cell);

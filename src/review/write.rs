@@ -10,8 +10,23 @@ use crate::text::Locator;
 /// The review list's columns, in order. `note` (the evidence) follows the
 /// contract's columns so that their positions stay as documented.
 pub const COLUMNS: [&str; 17] = [
-    "id", "file", "line", "column", "end_line", "end_column", "time", "speaker", "rule", "kind",
-    "status", "original", "suggestion", "confidence", "context", "decision", "note",
+    "id",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "time",
+    "speaker",
+    "rule",
+    "kind",
+    "status",
+    "original",
+    "suggestion",
+    "confidence",
+    "context",
+    "decision",
+    "note",
 ];
 
 /// Characters of context shown either side of a finding.
@@ -124,12 +139,27 @@ pub fn write_review<W: Write>(mut out: W, rows: &[Row]) -> std::io::Result<()> {
         .from_writer(out);
     writer.write_record(COLUMNS)?;
     for row in rows {
-        let numbers = [row.id, row.line, row.column, row.end_line, row.end_column].map(|n| n.to_string());
+        let numbers =
+            [row.id, row.line, row.column, row.end_line, row.end_column].map(|n| n.to_string());
         let confidence = format!("{:.2}", row.confidence);
         let cells: [&str; 17] = [
-            &numbers[0], &row.file, &numbers[1], &numbers[2], &numbers[3], &numbers[4], &row.time,
-            &row.speaker, &row.rule, &row.kind, &row.status, &row.original, &row.suggestion,
-            &confidence, &row.context, &row.decision, &row.note,
+            &numbers[0],
+            &row.file,
+            &numbers[1],
+            &numbers[2],
+            &numbers[3],
+            &numbers[4],
+            &row.time,
+            &row.speaker,
+            &row.rule,
+            &row.kind,
+            &row.status,
+            &row.original,
+            &row.suggestion,
+            &confidence,
+            &row.context,
+            &row.decision,
+            &row.note,
         ];
         writer.write_record(cells.iter().map(|c| guard(c).into_owned()))?;
     }
@@ -147,7 +177,10 @@ mod tests {
     fn context_marks_the_span_and_flattens_lines() {
         let text = "first line\r\nthe values (?) in the future";
         let at = text.find("(?)").unwrap();
-        assert_eq!(context(text, at..at + 3), "first line the values «(?)» in the future");
+        assert_eq!(
+            context(text, at..at + 3),
+            "first line the values «(?)» in the future"
+        );
     }
 
     #[test]
@@ -164,6 +197,9 @@ mod tests {
         write_review(&mut buf, &rows).unwrap();
         let csv = String::from_utf8(buf).unwrap();
         assert!(csv.starts_with("\u{feff}id,file,line,column,end_line,end_column,time,speaker,rule,kind,status,original,suggestion,confidence,context,decision,note\r\n"));
-        assert!(csv.contains("1,a.txt,2,13,2,16,,ANA SILVA,I001,inaudible,flagged,(?),,1.00,"), "{csv}");
+        assert!(
+            csv.contains("1,a.txt,2,13,2,16,,ANA SILVA,I001,inaudible,flagged,(?),,1.00,"),
+            "{csv}"
+        );
     }
 }

@@ -136,7 +136,11 @@ impl RuleSet {
     /// names; `ALL` matches every rule. An unknown entry is an error.
     pub fn parse(selectors: &str) -> Result<Self, String> {
         let mut set = RuleSet::empty();
-        for selector in selectors.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for selector in selectors
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             let matched = Self::matching(selector);
             if matched.is_empty() {
                 return Err(format!(

@@ -42,9 +42,21 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     let base = segment.range.start;
     let threshold = ctx.settings.auto_threshold;
     let rules = [
-        (Rule::InaudibleMarker, &*INAUDIBLE, "words not heard; fill in from the recording or keep"),
-        (Rule::UnverifiedSpelling, &*UNVERIFIED, "spelling not verified; check it and drop the mark"),
-        (Rule::AudioProblem, &*AUDIO_PROBLEM, "audio lost here; check the recording"),
+        (
+            Rule::InaudibleMarker,
+            &*INAUDIBLE,
+            "words not heard; fill in from the recording or keep",
+        ),
+        (
+            Rule::UnverifiedSpelling,
+            &*UNVERIFIED,
+            "spelling not verified; check it and drop the mark",
+        ),
+        (
+            Rule::AudioProblem,
+            &*AUDIO_PROBLEM,
+            "audio lost here; check the recording",
+        ),
     ];
     for (rule, pattern, note) in rules {
         if !ctx.enabled(rule) {
@@ -52,7 +64,9 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
         }
         for m in pattern.find_iter(text) {
             let range = base + m.start()..base + m.end();
-            out.push(Finding::new(rule, range, "", Applicability::Flag, 1.0, threshold).with_note(note));
+            out.push(
+                Finding::new(rule, range, "", Applicability::Flag, 1.0, threshold).with_note(note),
+            );
         }
     }
 }
@@ -78,7 +92,15 @@ mod tests {
         let found: Vec<_> = flagged(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
             found,
-            vec!["(?)", "(inaudible)", "[Inaudible]", "(UNINTELLIGIBLE)", "(indiscernible 00:14:32)", "[crosstalk]", "( ? )"]
+            vec![
+                "(?)",
+                "(inaudible)",
+                "[Inaudible]",
+                "(UNINTELLIGIBLE)",
+                "(indiscernible 00:14:32)",
+                "[crosstalk]",
+                "( ? )"
+            ]
         );
     }
 
@@ -105,7 +127,8 @@ mod tests {
 
     #[test]
     fn sound_tags_and_plain_brackets_are_not_flagged() {
-        let text = "(Applause) [ Laughter ] (Pause) (IGF) (laughter) the question? (speaking French)";
+        let text =
+            "(Applause) [ Laughter ] (Pause) (IGF) (laughter) the question? (speaking French)";
         assert!(flagged(text).is_empty(), "{:?}", flagged(text));
     }
 

@@ -61,14 +61,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         } else if encoding == UTF_16BE {
             SourceEncoding::Utf16Be
         } else {
-            return Err(format!("unsupported byte order mark for {}", encoding.name()));
+            return Err(format!(
+                "unsupported byte order mark for {}",
+                encoding.name()
+            ));
         };
         if source == SourceEncoding::Utf8Bom {
             return decode_utf8(body, source);
         }
         let text = encoding
             .decode_without_bom_handling_and_without_replacement(body)
-            .ok_or_else(|| format!("malformed {} (odd byte count or lone surrogate)", source.name()))?;
+            .ok_or_else(|| {
+                format!(
+                    "malformed {} (odd byte count or lone surrogate)",
+                    source.name()
+                )
+            })?;
         reject_nul(&text)?;
         return Ok(Decoded {
             text: text.into_owned(),

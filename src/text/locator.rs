@@ -101,6 +101,12 @@ mod tests {
             assert_eq!(loc.offset(loc.position(i)), Some(i), "offset {i}");
         }
         assert_eq!(loc.offset(Position { line: 9, column: 1 }), None);
-        assert_eq!(loc.offset(Position { line: 1, column: 40 }), None);
+        assert_eq!(
+            loc.offset(Position {
+                line: 1,
+                column: 40
+            }),
+            None
+        );
     }
 }

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?)\]]", // URLs
-        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                           // e-mail
-        r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]",                  // tags, markers
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                          // e-mail
+        r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]",                 // tags, markers
     ))
     .expect("protected-span pattern is valid")
 });
@@ -32,14 +32,22 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        protected_spans(text).into_iter().map(|r| &text[r]).collect()
+        protected_spans(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn finds_urls_mail_and_tags() {
         assert_eq!(
             spans("see https://example.org/a,b. Mail info@forum.example (Applause) [ Laughter ]"),
-            vec!["https://example.org/a,b", "info@forum.example", "(Applause)", "[ Laughter ]"]
+            vec![
+                "https://example.org/a,b",
+                "info@forum.example",
+                "(Applause)",
+                "[ Laughter ]"
+            ]
         );
     }
 

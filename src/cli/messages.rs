@@ -1,0 +1,37 @@
+//! Messages to the user on stderr, and stdout writes that treat a closed
+//! pipe as a normal end (`capclean check … | head`).
+
+#![allow(clippy::print_stderr)]
+
+use std::io::Write;
+
+/// Prints `capclean: error: …`.
+pub fn error(message: &str) {
+    eprintln!("capclean: error: {message}");
+}
+
+/// Prints `capclean: warning: …`.
+pub fn warning(message: &str) {
+    eprintln!("capclean: warning: {message}");
+}
+
+/// Prints a plain line on stderr (summaries).
+pub fn note(message: &str) {
+    eprintln!("{message}");
+}
+
+/// Writes `bytes` to stdout.
+pub fn stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+/// Whether an error chain ends in a closed pipe.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
