@@ -1,0 +1,147 @@
+//! Losslessness and determinism: with every rule off the output is the
+//! input byte for byte (UTF-8) or text for text (other encodings), for every
+//! format; and the thread count never changes the result.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use capclean::formats::{Document, Format};
+use capclean::pipeline::Settings;
+use capclean::rules::RuleSet;
+use capclean::text::SourceEncoding;
+use capclean::Engine;
+use proptest::prelude::*;
+use tempfile::TempDir;
+
+fn capclean() -> Command {
+    Command::cargo_bin("capclean").expect("binary builds")
+}
+
+const SRT: &str = "1\n00:00:01,000 --> 00:00:03,500\n>> ANA SILVA: Hello,everyone  (?)\n\n2\n00:00:04,000 --> 00:00:06,000\nthe high\u{2011}level panel ‑‑ yes\n";
+const VTT: &str = "WEBVTT\n\nNOTE kept as is\n\n1\n00:00:01.000 --> 00:00:03.500 align:start\n<v Ana Silva>Hello,everyone (inaudible)</v>\n";
+const CART: &str = ">> ANA SILVA: Thank you , Chair.  The values (?) matter\u{2011}a lot ‑‑\n(Applause)\n>> Second speaker\n";
+
+fn ignore_all(input: &Path, out: &Path) {
+    capclean()
+        .arg("fix")
+        .arg(input)
+        .args(["--ignore", "ALL", "-q", "-o"])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+fn samples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "srt" || e == "vtt"));
+    files.sort();
+    files
+}
+
+#[test]
+fn every_sample_round_trips_with_all_rules_off() {
+    let samples = samples();
+    assert!(samples.len() >= 3, "the samples are missing");
+    for sample in samples {
+        let tmp = TempDir::new().unwrap();
+        ignore_all(&sample, tmp.path());
+        let name = sample.file_name().unwrap();
+        assert_eq!(fs::read(tmp.path().join(name)).unwrap(), fs::read(&sample).unwrap(), "{sample:?}");
+    }
+}
+
+#[test]
+fn crlf_bom_utf16_and_windows_1252_round_trip() {
+    let tmp = TempDir::new().unwrap();
+    let crlf = CART.replace('\n', "\r\n");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(SRT.encode_utf16().flat_map(u16::to_le_bytes));
+    let cases: Vec<(&str, Vec<u8>, Vec<u8>)> = vec![
+        ("crlf.txt", crlf.clone().into_bytes(), crlf.clone().into_bytes()),
+        ("bom.vtt", [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat(), [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat()),
+        ("crlf.srt", SRT.replace('\n', "\r\n").into_bytes(), SRT.replace('\n', "\r\n").into_bytes()),
+        ("wide.srt", utf16, [b"\xEF\xBB\xBF".as_slice(), SRT.as_bytes()].concat()),
+        ("legacy.txt", b"Juli\xe1n said \x93yes\x94 \x96 fine\r\n".to_vec(), "Julián said “yes” – fine\r\n".as_bytes().to_vec()),
+    ];
+    for (name, input, expected) in cases {
+        let dir = tmp.path().join(name.replace('.', "-"));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(name), &input).unwrap();
+        let out = dir.join("out");
+        ignore_all(&dir.join(name), &out);
+        assert_eq!(fs::read(out.join(name)).unwrap(), expected, "{name}");
+    }
+}
+
+#[test]
+fn thread_count_does_not_change_the_result() {
+    let tmp = TempDir::new().unwrap();
+    let input = tmp.path().join("in");
+    for i in 0..120 {
+        let (ext, body) = match i % 3 {
+            0 => ("txt", CART),
+            1 => ("srt", SRT),
+            _ => ("vtt", VTT),
+        };
+        let dir = input.join(format!("day{}", i % 7));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join(format!("f{i:03}.{ext}")), body.repeat(1 + i % 5)).unwrap();
+    }
+    let run = |threads: &str| {
+        let out = tmp.path().join(format!("out{threads}"));
+        capclean()
+            .arg("fix")
+            .arg(&input)
+            .args(["-q", "-j", threads, "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    };
+    let one = run("1");
+    let two = run("2");
+    let mut compared = 0;
+    for entry in walkdir::WalkDir::new(&one).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&one).unwrap();
+            assert_eq!(fs::read(entry.path()).unwrap(), fs::read(two.join(rel)).unwrap(), "{rel:?}");
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 121);
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "word", "Name", " ", "  ", ",", ", ", ";", "\n", "\r\n", ">> ", ">> ANA SILVA:", "(?)", "(inaudible)",
+        "‑‑", "--", "\u{2011}", "é", "4, 500", "3,14", "(Applause)", "U.N.", ".", " ?", "00:00:01,000 --> 00:00:02,000",
+        "WEBVTT", "<i>", "</i>", "<v Ana>", "&amp;", "\t", "(phonetic)", "1",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn all_rules_off_is_identity(text in text_strategy(), format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt])) {
+        let settings = Settings { rules: RuleSet::empty(), ..Settings::default() };
+        let engine = Engine::new(settings, Default::default());
+        let checked = engine.check_document(Document::parse(text.clone(), format), SourceEncoding::Utf8);
+        prop_assert_eq!(checked.output, text);
+        prop_assert!(checked.findings.is_empty());
+    }
+
+    #[test]
+    fn findings_lie_inside_segments_on_char_boundaries(text in text_strategy(), format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt])) {
+        let engine = Engine::new(Settings::default(), Default::default());
+        let checked = engine.check_document(Document::parse(text.clone(), format), SourceEncoding::Utf8);
+        for f in &checked.findings {
+            prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+            prop_assert!(checked.doc.segments.iter().any(|s| s.range.start <= f.range.start && f.range.end <= s.range.end),
+                "finding {:?} outside every segment", f);
+        }
+    }
+}
