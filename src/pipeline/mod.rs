@@ -11,6 +11,7 @@ use crate::dict::Dictionaries;
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Document, Format};
+use crate::rules::punct::DashStyle;
 use crate::rules::{self, Context, RuleSet};
 use crate::text::{self, SourceEncoding};
 
@@ -23,6 +24,8 @@ pub struct Settings {
     pub auto_threshold: f32,
     /// Forced format; `None` detects it.
     pub format: Option<Format>,
+    /// How double-hyphen dashes are written.
+    pub dash_style: DashStyle,
 }
 
 impl Default for Settings {
@@ -31,6 +34,7 @@ impl Default for Settings {
             rules: RuleSet::all(),
             auto_threshold: 0.9,
             format: None,
+            dash_style: DashStyle::default(),
         }
     }
 }

@@ -6,6 +6,24 @@ use crate::edit::Kind;
 /// Every rule capclean has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
+    /// P001
+    NonstandardHyphen,
+    /// P002
+    DoubleHyphenDash,
+    /// P003
+    MissingSpaceAfterComma,
+    /// P004
+    SplitThousands,
+    /// P005
+    SpaceRun,
+    /// P006
+    TrailingWhitespace,
+    /// P007
+    SpaceBeforePunctuation,
+    /// P008
+    Mojibake,
+    /// P009
+    DoubledWord,
     /// I001
     InaudibleMarker,
     /// I002
@@ -37,6 +55,96 @@ pub struct RuleInfo {
 
 /// All rules, in code order.
 pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        rule: Rule::NonstandardHyphen,
+        code: "P001",
+        name: "nonstandard-hyphen",
+        summary: "Replaces a hyphen written as U+2010 or U+2011 inside a word with `-`.",
+        why: "Captioning software emits non-breaking hyphens; they break search, spell checkers and screen readers in the published text.",
+        example: "the Under\u{2011}Secretary\u{2011}General",
+        result: "the Under-Secretary-General",
+        fix_safety: "Applied: only between two letters or digits.",
+    },
+    RuleInfo {
+        rule: Rule::DoubleHyphenDash,
+        code: "P002",
+        name: "double-hyphen-dash",
+        summary: "Writes two hyphen-like characters used as a dash as the house dash (default ` — `; `word —` at a line end).",
+        why: "`‑‑` is how a steno writer types a dash; the publication uses a real dash.",
+        example: "my second time ‑‑ my first time",
+        result: "my second time — my first time",
+        fix_safety: "Applied. Style set by `dash-style` (spaced-em, em, en, keep). A dash opening a line, runs of four or more, and URLs are left alone.",
+    },
+    RuleInfo {
+        rule: Rule::MissingSpaceAfterComma,
+        code: "P003",
+        name: "missing-space-after-comma",
+        summary: "Inserts the missing space after a comma or semicolon between two words.",
+        why: "Fast writing drops the space (`everybody,just`), which reads as a typo.",
+        example: "Luis, Bobo, everybody,just give a hand",
+        result: "Luis, Bobo, everybody, just give a hand",
+        fix_safety: "Applied only with letters on both sides: never inside numbers (4,500; 3,14), abbreviations (U.N.,), URLs or e-mail addresses.",
+    },
+    RuleInfo {
+        rule: Rule::SplitThousands,
+        code: "P004",
+        name: "split-thousands",
+        summary: "Joins a thousands group split by a space: `4, 500 fliers` -> `4,500 fliers`.",
+        why: "The writer's comma key and space key both fired; the figure is wrong as written.",
+        example: "we printed 4, 500 fliers",
+        result: "we printed 4,500 fliers",
+        fix_safety: "Applied when a noun or a currency makes it one number; suggested when it may be a list (`items 4, 500 and 7`, a list word before, `and`/`or`/a comma after, or nothing after).",
+    },
+    RuleInfo {
+        rule: Rule::SpaceRun,
+        code: "P005",
+        name: "space-run",
+        summary: "Collapses a run of spaces inside a line to one.",
+        why: "Doubled spaces come from corrections during live writing.",
+        example: "two  spaces   here",
+        result: "two spaces here",
+        fix_safety: "Applied. Indentation at a line start, the space after a turn marker, and runs holding tabs are kept.",
+    },
+    RuleInfo {
+        rule: Rule::TrailingWhitespace,
+        code: "P006",
+        name: "trailing-whitespace",
+        summary: "Removes spaces and tabs at the end of a line.",
+        why: "Invisible, but they show in diffs and some subtitle players.",
+        example: "end of the line   ",
+        result: "end of the line",
+        fix_safety: "Applied. Timing lines and other non-text lines are never touched.",
+    },
+    RuleInfo {
+        rule: Rule::SpaceBeforePunctuation,
+        code: "P007",
+        name: "space-before-punctuation",
+        summary: "Removes the space before `, . ; : ? !`.",
+        why: "House style sets punctuation tight against the word before it.",
+        example: "thank you , Chair . Really ?",
+        result: "thank you, Chair. Really?",
+        fix_safety: "Applied. Markers such as `(?)`, ellipses, and punctuation starting a token (`.5`, `:)`) are left alone.",
+    },
+    RuleInfo {
+        rule: Rule::Mojibake,
+        code: "P008",
+        name: "mojibake",
+        summary: "Repairs UTF-8 text that was once decoded as Windows-1252 or Latin-1: `Ã©` -> `é`, `â€™` -> `’`.",
+        why: "A wrong encoding somewhere upstream turns every accent and curly quote into two or three strange characters.",
+        example: "JuliÃ¡n said itâ€™s fine",
+        result: "Julián said it’s fine",
+        fix_safety: "Applied only where the whole run decodes as UTF-8; a lone `Ã` or `SÃO` is left alone.",
+    },
+    RuleInfo {
+        rule: Rule::DoubledWord,
+        code: "P009",
+        name: "doubled-word",
+        summary: "Suggests removing a word written twice in a row (`some some`).",
+        why: "A stutter or a correction left in; but speakers do repeat words, so an editor decides.",
+        example: "devote some some time",
+        result: "suggested: devote some time",
+        fix_safety: "Suggested, never applied. Repeats across punctuation and common legitimate doubles (`had had`, `that that`) are not reported.",
+    },
     RuleInfo {
         rule: Rule::InaudibleMarker,
         code: "I001",

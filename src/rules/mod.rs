@@ -6,6 +6,7 @@
 
 pub mod codes;
 mod inaudible;
+pub mod punct;
 
 pub use codes::{Rule, RuleInfo, RuleSet, RULES};
 
@@ -32,4 +33,5 @@ impl Context<'_> {
 /// Runs every enabled segment-level rule on `segment`.
 pub fn check_segment(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>) {
     inaudible::check(ctx, segment, out);
+    punct::check(ctx, segment, out);
 }

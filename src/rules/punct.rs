@@ -1,0 +1,823 @@
+//! Punctuation and typography (P…): the house style. One scanner per
+//! segment runs the rules in a fixed order and lets a rule claim the spaces
+//! it rewrites, so two rules never propose overlapping edits and a second
+//! run finds nothing left to do.
+
+use std::ops::Range;
+
+use super::{Context, Rule};
+use crate::edit::{Applicability, Finding};
+use crate::formats::{Role, Segment};
+use crate::text::protect::{overlaps_any, protected_spans};
+
+/// How a double-hyphen dash is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DashStyle {
+    /// `word — word`, and `word —` at the end of an interrupted sentence.
+    #[default]
+    SpacedEm,
+    /// `word—word`.
+    Em,
+    /// `word – word`.
+    En,
+    /// Leave double hyphens as they are.
+    Keep,
+}
+
+impl DashStyle {
+    /// Parses `spaced-em`, `em`, `en` or `keep`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s {
+            "spaced-em" => Ok(DashStyle::SpacedEm),
+            "em" => Ok(DashStyle::Em),
+            "en" => Ok(DashStyle::En),
+            "keep" => Ok(DashStyle::Keep),
+            other => Err(format!(
+                "unknown dash style `{other}` (spaced-em, em, en or keep)"
+            )),
+        }
+    }
+
+    fn between(self) -> &'static str {
+        match self {
+            DashStyle::SpacedEm => " — ",
+            DashStyle::Em => "—",
+            DashStyle::En => " – ",
+            DashStyle::Keep => "",
+        }
+    }
+
+    fn at_end(self) -> &'static str {
+        match self {
+            DashStyle::SpacedEm => " —",
+            DashStyle::Em => "—",
+            DashStyle::En => " –",
+            DashStyle::Keep => "",
+        }
+    }
+}
+
+fn is_hyphen_like(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// Words that are correctly doubled often enough that flagging them is noise.
+const LEGIT_DOUBLES: &[&str] = &["had", "that", "bye", "ha", "no", "yes", "very", "is"];
+
+/// Words before a number that make `4, 500` a list rather than 4,500.
+const LIST_NOUNS: &[&str] = &[
+    "item",
+    "items",
+    "paragraph",
+    "paragraphs",
+    "article",
+    "articles",
+    "page",
+    "pages",
+    "section",
+    "sections",
+    "resolution",
+    "resolutions",
+    "room",
+    "rooms",
+    "number",
+    "numbers",
+    "point",
+    "points",
+    "question",
+    "questions",
+    "slide",
+    "slides",
+    "chapter",
+    "chapters",
+    "annex",
+    "annexes",
+    "no",
+    "nos",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "sdg",
+    "sdgs",
+    "rule",
+    "rules",
+    "option",
+    "options",
+    "and",
+];
+
+const LIST_JOINERS: &[&str] = &["and", "or", "to", "through", "nor", "until"];
+
+/// One segment being checked.
+struct Scan<'a> {
+    ctx: &'a Context<'a>,
+    text: &'a str,
+    base: usize,
+    protected: Vec<Range<usize>>,
+    /// Spans already rewritten by an earlier rule in this scan.
+    claimed: Vec<Range<usize>>,
+    at_line_end: bool,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Scan<'_> {
+    fn free(&self, range: &Range<usize>) -> bool {
+        !overlaps_any(&self.protected, range)
+            && !self.claimed.iter().any(|c| {
+                c.start < range.end.max(range.start + 1) && range.start < c.end.max(c.start + 1)
+            })
+    }
+
+    fn propose(
+        &mut self,
+        rule: Rule,
+        range: Range<usize>,
+        replacement: &str,
+        applicability: Applicability,
+        confidence: f32,
+        note: &str,
+    ) {
+        let threshold = self.ctx.settings.auto_threshold;
+        let abs = self.base + range.start..self.base + range.end;
+        self.out.push(
+            Finding::new(rule, abs, replacement, applicability, confidence, threshold)
+                .with_note(note),
+        );
+        self.claimed.push(range);
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        self.text[..i].chars().next_back()
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text[i..].chars().next()
+    }
+}
+
+/// Whether only closing markup (`</i>`, `</v>`) and whitespace stand
+/// between a segment's end and the end of its line.
+fn ends_line(after: &str) -> bool {
+    let mut rest = after;
+    loop {
+        rest = rest.trim_start_matches([' ', '\t']);
+        if rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n") {
+            return true;
+        }
+        match rest
+            .strip_prefix("</")
+            .and_then(|r| r.find('>').map(|i| &r[i + 1..]))
+        {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+}
+
+pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>) {
+    if segment.role != Role::Body || !ctx.settings.rules.any_of_kind(crate::edit::Kind::Punct) {
+        return;
+    }
+    let doc_text = ctx.doc.text.as_str();
+    let after = &doc_text[segment.range.end..];
+    let text = &doc_text[segment.range.clone()];
+    let mut scan = Scan {
+        ctx,
+        text,
+        base: segment.range.start,
+        protected: protected_spans(text),
+        claimed: Vec::new(),
+        at_line_end: ends_line(after),
+        out,
+    };
+    if ctx.enabled(Rule::DoubleHyphenDash) && ctx.settings.dash_style != DashStyle::Keep {
+        dashes(&mut scan);
+    }
+    if ctx.enabled(Rule::NonstandardHyphen) {
+        hyphens(&mut scan);
+    }
+    if ctx.enabled(Rule::Mojibake) {
+        mojibake(&mut scan);
+    }
+    if ctx.enabled(Rule::SplitThousands) {
+        thousands(&mut scan);
+    }
+    whitespace(&mut scan);
+    if ctx.enabled(Rule::MissingSpaceAfterComma) {
+        comma_spaces(&mut scan);
+    }
+    if ctx.enabled(Rule::DoubledWord) {
+        doubled_words(&mut scan);
+    }
+}
+
+/// P002: `word ‑‑ word` -> `word — word`; `word ‑‑` at the end -> `word —`.
+fn dashes(scan: &mut Scan<'_>) {
+    let style = scan.ctx.settings.dash_style;
+    let chars: Vec<(usize, char)> = scan.text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !is_hyphen_like(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let run_start = k;
+        while k < chars.len() && is_hyphen_like(chars[k].1) {
+            k += 1;
+        }
+        let run_len = k - run_start;
+        if !(2..=3).contains(&run_len) {
+            continue;
+        }
+        let mut left = run_start;
+        while left > 0 && is_blank(chars[left - 1].1) {
+            left -= 1;
+        }
+        let mut right = k;
+        while right < chars.len() && is_blank(chars[right].1) {
+            right += 1;
+        }
+        if left == 0 {
+            continue; // a line opening with a dash is left alone
+        }
+        let start = chars[left].0;
+        let end = chars.get(right).map_or(scan.text.len(), |c| c.0);
+        let range = start..end;
+        if !scan.free(&range) {
+            continue;
+        }
+        let at_end = right == chars.len();
+        if at_end && !scan.at_line_end {
+            continue; // text goes on after a tag: not the end of the sentence
+        }
+        let replacement = if at_end {
+            style.at_end()
+        } else {
+            style.between()
+        };
+        if &scan.text[range.clone()] != replacement {
+            scan.propose(
+                Rule::DoubleHyphenDash,
+                range,
+                replacement,
+                Applicability::Always,
+                1.0,
+                "double hyphen used as a dash",
+            );
+        }
+    }
+}
+
+/// P001: U+2010 or U+2011 inside a word -> `-`.
+fn hyphens(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    for (i, c) in text.char_indices() {
+        if c != '\u{2010}' && c != '\u{2011}' {
+            continue;
+        }
+        let end = i + c.len_utf8();
+        let word_before = scan.char_before(i).is_some_and(char::is_alphanumeric);
+        let word_after = scan.char_at(end).is_some_and(char::is_alphanumeric);
+        let range = i..end;
+        if word_before && word_after && scan.free(&range) {
+            scan.propose(
+                Rule::NonstandardHyphen,
+                range,
+                "-",
+                Applicability::Always,
+                1.0,
+                "non-breaking hyphen in a word",
+            );
+        }
+    }
+}
+
+/// The Windows-1252 byte a character came from, when text that was UTF-8
+/// got decoded as Windows-1252 or Latin-1.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let cp = c as u32;
+    if (0x80..=0xFF).contains(&cp) {
+        return u8::try_from(cp).ok();
+    }
+    const SPECIALS: [(char, u8); 27] = [
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8A),
+        ('‹', 0x8B),
+        ('Œ', 0x8C),
+        ('Ž', 0x8E),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9A),
+        ('›', 0x9B),
+        ('œ', 0x9C),
+        ('ž', 0x9E),
+        ('Ÿ', 0x9F),
+    ];
+    SPECIALS.iter().find(|(s, _)| *s == c).map(|(_, b)| *b)
+}
+
+/// The UTF-8 character spelled by mojibake starting at `i`, and where it ends.
+fn mojibake_char(text: &str, i: usize) -> Option<(char, usize)> {
+    let mut chars = text[i..].char_indices();
+    let (_, lead) = chars.next()?;
+    let lead_byte = cp1252_byte(lead)?;
+    let len = match lead_byte {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut bytes = vec![lead_byte];
+    let mut end = i + lead.len_utf8();
+    for _ in 1..len {
+        let (off, c) = chars.next()?;
+        let b = cp1252_byte(c).filter(|b| (0x80..=0xBF).contains(b))?;
+        bytes.push(b);
+        end = i + off + c.len_utf8();
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    Some((decoded, end))
+}
+
+/// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252, repaired
+/// only where every character of the run decodes.
+fn mojibake(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    let mut i = 0;
+    while i < text.len() {
+        let mut end = i;
+        let mut repaired = String::new();
+        while let Some((c, next)) = mojibake_char(text, end) {
+            repaired.push(c);
+            end = next;
+        }
+        if end > i {
+            let range = i..end;
+            if scan.free(&range) {
+                scan.propose(
+                    Rule::Mojibake,
+                    range,
+                    &repaired,
+                    Applicability::Always,
+                    0.95,
+                    "UTF-8 text that was read as Windows-1252",
+                );
+            }
+            i = end;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+}
+
+/// P004: `4, 500 fliers` -> `4,500 fliers`; a list such as `items 4, 500
+/// and 7` is only suggested.
+fn thousands(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(off) = text[i..].find(", ") {
+        let comma = i + off;
+        i = comma + 1;
+        let mut lead = comma;
+        while lead > 0 && bytes[lead - 1].is_ascii_digit() {
+            lead -= 1;
+        }
+        let lead_len = comma - lead;
+        let tail = &bytes[comma + 2..];
+        let group = tail.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&lead_len) || group != 3 {
+            continue;
+        }
+        if lead > 0
+            && (matches!(bytes[lead - 1], b',' | b'.' | b'-')
+                || bytes[lead - 1].is_ascii_alphabetic())
+        {
+            continue; // part of a longer number or token
+        }
+        let range = comma..comma + 2;
+        if !scan.free(&range) {
+            continue;
+        }
+        let after = text[comma + 2 + group..].trim_start_matches([' ', '\t']);
+        let next_word: String = after
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let before = text[..lead].trim_end();
+        let prev_word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect::<String>()
+            .trim_end_matches('.')
+            .to_lowercase();
+        let list_before = before.ends_with(',') || LIST_NOUNS.contains(&prev_word.as_str());
+        let list_after = LIST_JOINERS.contains(&next_word.as_str())
+            || after.starts_with(',')
+            || after.starts_with(['-', '–']);
+        let noun_after =
+            !next_word.is_empty() && !list_after && text[comma + 2 + group..].starts_with(' ');
+        let currency = before.ends_with(['$', '€', '£'])
+            || ["usd", "eur", "chf", "us$"].contains(&prev_word.as_str());
+        if (noun_after || currency) && !list_before && !list_after {
+            scan.propose(
+                Rule::SplitThousands,
+                range,
+                ",",
+                Applicability::Always,
+                0.95,
+                "thousands group split by a space",
+            );
+        } else {
+            scan.propose(
+                Rule::SplitThousands,
+                range,
+                ",",
+                Applicability::Suggest,
+                0.5,
+                "may be a list of numbers rather than one number",
+            );
+        }
+    }
+}
+
+/// Whether the punctuation at `i` takes no space before it (P007).
+fn tight_punct_at(scan: &Scan<'_>, i: usize) -> bool {
+    let Some(p) = scan.char_at(i) else {
+        return false;
+    };
+    if !matches!(p, ',' | '.' | ';' | ':' | '?' | '!') {
+        return false;
+    }
+    let next = scan.char_at(i + 1);
+    let next_visible = scan.text[i + 1..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next();
+    let prev_visible = scan.text[..i]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back();
+    if p == '.' && (next_visible == Some('.') || prev_visible == Some('.')) {
+        return false; // an ellipsis, spaced or not, is left as written
+    }
+    if matches!(p, ',' | ';')
+        && next.is_some_and(char::is_alphabetic)
+        && prev_visible.is_some_and(char::is_alphabetic)
+    {
+        return true; // `word ,word`: P003 adds the space after
+    }
+    next.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ',' | '.' | ';' | ':' | '?' | '!'
+            )
+    })
+}
+
+/// P005 (runs of spaces), P006 (trailing whitespace), P007 (space before
+/// punctuation): each whitespace run belongs to exactly one of them.
+fn whitespace(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b' ' && bytes[i] != b'\t' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        let range = start..i;
+        if !scan.free(&range) {
+            continue;
+        }
+        let trailing = i == bytes.len();
+        if trailing {
+            if scan.at_line_end && scan.ctx.enabled(Rule::TrailingWhitespace) {
+                scan.propose(
+                    Rule::TrailingWhitespace,
+                    range,
+                    "",
+                    Applicability::Always,
+                    1.0,
+                    "whitespace at the end of a line",
+                );
+            }
+            continue;
+        }
+        if start == 0 {
+            continue; // indentation and the space after a turn marker stay
+        }
+        let opening_before = scan
+            .char_before(start)
+            .is_some_and(|c| matches!(c, '(' | '[' | '"' | '“' | '‘'));
+        if !opening_before && tight_punct_at(scan, i) && !overlaps_any(&scan.protected, &(i..i + 1))
+        {
+            if scan.ctx.enabled(Rule::SpaceBeforePunctuation) {
+                scan.propose(
+                    Rule::SpaceBeforePunctuation,
+                    range,
+                    "",
+                    Applicability::Always,
+                    1.0,
+                    "space before punctuation",
+                );
+            }
+            continue;
+        }
+        if range.len() > 1
+            && !text[range.clone()].contains('\t')
+            && scan.ctx.enabled(Rule::SpaceRun)
+        {
+            scan.propose(
+                Rule::SpaceRun,
+                range,
+                " ",
+                Applicability::Always,
+                1.0,
+                "several spaces in a row",
+            );
+        }
+    }
+}
+
+/// P003: `everybody,just` -> `everybody, just` (letters on both sides only).
+fn comma_spaces(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    for (i, c) in text.char_indices() {
+        if c != ',' && c != ';' {
+            continue;
+        }
+        let letter_after = scan.char_at(i + 1).is_some_and(char::is_alphabetic);
+        let letter_before = text[..i]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+        let at = i + 1..i + 1;
+        if letter_after && letter_before && scan.free(&(i..i + 1)) && scan.free(&at) {
+            scan.propose(
+                Rule::MissingSpaceAfterComma,
+                at,
+                " ",
+                Applicability::Always,
+                1.0,
+                "no space after comma or semicolon",
+            );
+        }
+    }
+}
+
+/// P009: `the the` -> `the`, suggested only.
+fn doubled_words(scan: &mut Scan<'_>) {
+    let text = scan.text;
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let word_char = c.is_alphabetic() || c == '\'' || c == '’';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = &text[a.end..b.start];
+        let first = &text[a.clone()];
+        if gap.is_empty()
+            || !gap.chars().all(is_blank)
+            || !first.eq_ignore_ascii_case(&text[b.clone()])
+        {
+            continue;
+        }
+        if LEGIT_DOUBLES.contains(&first.to_lowercase().as_str()) {
+            continue;
+        }
+        let range = a.end..b.end;
+        if !overlaps_any(&scan.protected, &range) {
+            let threshold = scan.ctx.settings.auto_threshold;
+            let abs = scan.base + range.start..scan.base + range.end;
+            scan.out.push(
+                Finding::new(
+                    Rule::DoubledWord,
+                    abs,
+                    "",
+                    Applicability::Suggest,
+                    0.6,
+                    threshold,
+                )
+                .with_note(format!("\"{first}\" twice in a row")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DashStyle;
+    use crate::edit::Status;
+    use crate::formats::Format;
+    use crate::pipeline::{check_text, Settings};
+    use crate::rules::RuleSet;
+
+    /// The output of the punctuation rules alone on a cart line.
+    fn fix(text: &str) -> String {
+        let settings = Settings {
+            rules: RuleSet::parse("P").unwrap(),
+            ..Settings::default()
+        };
+        check_text(text, Format::Cart, &settings).output
+    }
+
+    fn suggested(text: &str) -> Vec<(String, String)> {
+        let settings = Settings {
+            rules: RuleSet::parse("P").unwrap(),
+            ..Settings::default()
+        };
+        let checked = check_text(text, Format::Cart, &settings);
+        checked
+            .findings
+            .iter()
+            .filter(|f| f.status == Status::Suggested)
+            .map(|f| (f.rule.code().to_string(), text[f.range.clone()].to_string()))
+            .collect()
+    }
+
+    fn assert_fix(input: &str, expected: &str) {
+        assert_eq!(fix(input), expected, "input: {input:?}");
+        assert_eq!(fix(expected), expected, "not idempotent on {expected:?}");
+    }
+
+    fn assert_unchanged(input: &str) {
+        assert_eq!(fix(input), input);
+    }
+
+    #[test]
+    fn p001_nonstandard_hyphens_in_words() {
+        assert_fix(
+            "the Under\u{2011}Secretary\u{2011}General and Ha\u{2010}ha",
+            "the Under-Secretary-General and Ha-ha",
+        );
+        assert_unchanged("a lone \u{2011} hyphen, and end\u{2011}");
+    }
+
+    #[test]
+    fn p002_double_hyphen_dashes() {
+        assert_fix(
+            "my second time ‑‑ my first time",
+            "my second time — my first time",
+        );
+        assert_fix("it does not--I was not", "it does not — I was not");
+        assert_fix("and we have ‑‑ ", "and we have —");
+        assert_fix("and we have ‑‑\r\nnext", "and we have —\r\nnext");
+        assert_unchanged("‑‑ opening dash stays");
+        assert_unchanged("an arrow ---- rule stays");
+        assert_unchanged("see https://example.org/a--b now");
+    }
+
+    #[test]
+    fn p002_dash_styles() {
+        for (style, expected) in [
+            (DashStyle::Em, "time—my"),
+            (DashStyle::En, "time – my"),
+            (DashStyle::Keep, "time ‑‑ my"),
+        ] {
+            let settings = Settings {
+                dash_style: style,
+                ..Settings::default()
+            };
+            assert_eq!(
+                check_text("time ‑‑ my", Format::Cart, &settings).output,
+                expected
+            );
+        }
+    }
+
+    #[test]
+    fn p003_space_after_comma_between_words_only() {
+        assert_fix(
+            "Luis, Bobo, everybody,just give a hand;thanks",
+            "Luis, Bobo, everybody, just give a hand; thanks",
+        );
+        assert_fix("held by,organized by", "held by, organized by");
+        for text in [
+            "4,500 people",
+            "pi is 3,14 here",
+            "the U.N.,and more",
+            "e.g.,this",
+            "mail a,b@x.org",
+            "see http://x.org/a,b",
+            "10,30 a.m.",
+        ] {
+            assert_unchanged(text);
+        }
+    }
+
+    #[test]
+    fn p004_split_thousands() {
+        assert_fix("we printed 4, 500 fliers", "we printed 4,500 fliers");
+        assert_fix("about 12, 000 people", "about 12,000 people");
+        assert_fix("it cost $2, 500 in all", "it cost $2,500 in all");
+        assert_unchanged("items 4, 500 and 7");
+        assert_eq!(
+            suggested("items 4, 500 and 7"),
+            vec![("P004".to_string(), ", ".to_string())]
+        );
+        assert_eq!(
+            suggested("we counted 4, 500."),
+            vec![("P004".to_string(), ", ".to_string())]
+        );
+        for text in [
+            "in 2018, 500 people",
+            "3, 4500 things",
+            "1, 50 cases",
+            "paragraphs 3, 250 and 12",
+        ] {
+            assert_unchanged(text);
+        }
+    }
+
+    #[test]
+    fn p005_p006_p007_whitespace() {
+        assert_fix("two  spaces   here", "two spaces here");
+        assert_fix("trailing   ", "trailing");
+        assert_fix("thank you , Chair .  Really ?", "thank you, Chair. Really?");
+        assert_fix("word  , next", "word, next");
+        assert_unchanged("    indented cue stays");
+        assert_unchanged("the values (?) here and ( ? ) too");
+        assert_unchanged("wait ... and . . .x then .5 and :)");
+        assert_unchanged("tab\tseparated\t\tcolumns");
+    }
+
+    #[test]
+    fn p008_mojibake() {
+        assert_fix("CafÃ© and itâ€™s â€” done", "Café and it’s — done");
+        assert_fix("JuliÃ¡n", "Julián");
+        assert_fix("Â¿Qué?", "¿Qué?");
+        assert_unchanged("SÃO PAULO and Â and ©2018 Ã");
+    }
+
+    #[test]
+    fn p009_doubled_words_are_only_suggested() {
+        assert_unchanged("devote some some time");
+        assert_eq!(
+            suggested("devote some some time"),
+            vec![("P009".to_string(), " some".to_string())]
+        );
+        assert!(suggested("Rajesh, you have the floor. Rajesh, you have the floor.").is_empty());
+        assert!(suggested("what he had had was that that").is_empty());
+    }
+
+    #[test]
+    fn nothing_in_labels_markers_or_timings_changes() {
+        let settings = Settings::default();
+        let cart = ">>  MS. OKAFOR :  hello ,world\n(Applause ,now)\n";
+        assert_eq!(
+            check_text(cart, Format::Cart, &settings).output,
+            ">>  MS. OKAFOR :  hello, world\n(Applause ,now)\n"
+        );
+        let srt = "1\n00:00:01,000 --> 00:00:02,000  \nhi  there\n";
+        assert_eq!(
+            check_text(srt, Format::Srt, &settings).output,
+            "1\n00:00:01,000 --> 00:00:02,000  \nhi there\n"
+        );
+        let vtt = "WEBVTT\n\n00:01.000 --> 00:02.000 align:start\n<i>word ‑‑</i> next\n<v Ana>review --</v>\n";
+        assert_eq!(
+            check_text(vtt, Format::Vtt, &settings).output,
+            "WEBVTT\n\n00:01.000 --> 00:02.000 align:start\n<i>word ‑‑</i> next\n<v Ana>review —</v>\n"
+        );
+    }
+}
