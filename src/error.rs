@@ -32,6 +32,16 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// The configuration file is malformed.
+    #[error("{}:{line}: {reason}", path.display())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
     /// A review list row cannot be used.
     #[error("{}:{line}: {reason}", path.display())]
     Review {

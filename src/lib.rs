@@ -9,6 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![deny(missing_docs)]
 
+pub mod config;
 pub mod dict;
 pub mod edit;
 pub mod error;

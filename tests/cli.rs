@@ -26,7 +26,13 @@ fn fix_directory_mirrors_tree_and_writes_review_list() {
     write(&talks, "day1/a.txt", CART.as_bytes());
     write(&talks, "day1/notes.md", b"not an input");
     let out = tmp.path().join("out");
-    capclean().arg("fix").arg(&talks).arg("-o").arg(&out).assert().success();
+    capclean()
+        .arg("fix")
+        .arg(&talks)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     assert_eq!(fs::read_to_string(out.join("day1/a.txt")).unwrap(), CART);
     assert!(!out.join("day1/notes.md").exists());
     let review = fs::read_to_string(out.join("review.csv")).unwrap();
@@ -40,7 +46,13 @@ fn file_input_is_written_under_its_name() {
     let tmp = TempDir::new().unwrap();
     write(tmp.path(), "talks/day1/a.txt", CART.as_bytes());
     let out = tmp.path().join("out");
-    capclean().arg("fix").arg(tmp.path().join("talks/day1/a.txt")).arg("-o").arg(&out).assert().success();
+    capclean()
+        .arg("fix")
+        .arg(tmp.path().join("talks/day1/a.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     assert!(out.join("a.txt").exists());
 }
 
@@ -84,7 +96,9 @@ fn fix_without_a_target_says_how() {
         .arg(tmp.path().join("a.txt"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("-o DIR, --in-place, --stdout or --diff"));
+        .stderr(predicate::str::contains(
+            "-o DIR, --in-place, --stdout or --diff",
+        ));
 }
 
 #[test]
@@ -97,9 +111,20 @@ fn check_exits_one_on_findings_and_zero_when_clean() {
         .arg(tmp.path().join("a.txt"))
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("a.txt:1:37: I001 [flagged] \"(?)\""));
-    capclean().arg("check").arg(tmp.path().join("clean.txt")).assert().code(0).stdout("");
-    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 2, "check wrote nothing");
+        .stdout(predicate::str::contains(
+            "a.txt:1:37: I001 [flagged] \"(?)\"",
+        ));
+    capclean()
+        .arg("check")
+        .arg(tmp.path().join("clean.txt"))
+        .assert()
+        .code(0)
+        .stdout("");
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        2,
+        "check wrote nothing"
+    );
 }
 
 #[test]
@@ -117,7 +142,11 @@ fn stdin_goes_to_stdout() {
 fn in_place_rewrites_only_changed_inputs_and_keeps_the_review_list_apart() {
     let tmp = TempDir::new().unwrap();
     write(tmp.path(), "a.txt", CART.as_bytes());
-    capclean().current_dir(tmp.path()).args(["fix", "--in-place", "a.txt", "-q"]).assert().success();
+    capclean()
+        .current_dir(tmp.path())
+        .args(["fix", "--in-place", "a.txt", "-q"])
+        .assert()
+        .success();
     assert_eq!(fs::read_to_string(tmp.path().join("a.txt")).unwrap(), CART);
     assert!(tmp.path().join("review.csv").exists());
     let leftovers: Vec<_> = fs::read_dir(tmp.path())
@@ -132,7 +161,11 @@ fn in_place_rewrites_only_changed_inputs_and_keeps_the_review_list_apart() {
 fn diff_writes_nothing() {
     let tmp = TempDir::new().unwrap();
     write(tmp.path(), "a.txt", CART.as_bytes());
-    capclean().current_dir(tmp.path()).args(["fix", "--diff", "a.txt", "-q"]).assert().success();
+    capclean()
+        .current_dir(tmp.path())
+        .args(["fix", "--diff", "a.txt", "-q"])
+        .assert()
+        .success();
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
 }
 
@@ -153,9 +186,15 @@ fn bad_inputs_are_named_and_the_rest_still_processed() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("binary.txt: binary data (NUL byte) at line 1"))
-        .stderr(predicate::str::contains("mixed.txt: invalid UTF-8 at line 2"))
-        .stderr(predicate::str::contains("missing.txt: no such file or directory"))
+        .stderr(predicate::str::contains(
+            "binary.txt: binary data (NUL byte) at line 1",
+        ))
+        .stderr(predicate::str::contains(
+            "mixed.txt: invalid UTF-8 at line 2",
+        ))
+        .stderr(predicate::str::contains(
+            "missing.txt: no such file or directory",
+        ))
         .stderr(predicate::str::contains("empty.txt: empty file"));
     assert_eq!(fs::read_to_string(out.join("good.txt")).unwrap(), CART);
     assert_eq!(fs::read(out.join("empty.txt")).unwrap(), b"");
@@ -186,11 +225,16 @@ fn unreadable_directory_is_reported() {
     } else {
         capclean()
     };
-    let assert = cmd.arg("fix").arg(root.join("in")).arg("-o").arg(&out).assert();
+    let assert = cmd
+        .arg("fix")
+        .arg(root.join("in"))
+        .arg("-o")
+        .arg(&out)
+        .assert();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
-    assert
-        .code(2)
-        .stderr(predicate::str::contains("locked: cannot read directory: permission denied"));
+    assert.code(2).stderr(predicate::str::contains(
+        "locked: cannot read directory: permission denied",
+    ));
     assert!(out.join("ok.txt").exists());
 }
 
@@ -235,4 +279,43 @@ fn bad_roster_names_file_and_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("r.csv:3: empty `name`"));
+}
+
+#[test]
+fn config_file_is_found_upward_and_flags_win() {
+    let tmp = TempDir::new().unwrap();
+    write(
+        tmp.path(),
+        "capclean.toml",
+        b"ignore = [\"I\"]\ndash-style = \"em\"\n",
+    );
+    write(tmp.path(), "talks/a.txt", "one ‑‑ two (?)\n".as_bytes());
+    let talks = tmp.path().join("talks");
+    capclean()
+        .current_dir(&talks)
+        .args(["fix", "--stdout", "-q", "a.txt"])
+        .assert()
+        .success()
+        .stdout("one—two (?)\n");
+    capclean()
+        .current_dir(&talks)
+        .args([
+            "check",
+            "-q",
+            "a.txt",
+            "--ignore",
+            "P",
+            "--dash-style",
+            "spaced-em",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("I001"));
+    write(tmp.path(), "other.toml", b"dash-style = \"wavy\"\n");
+    capclean()
+        .current_dir(&talks)
+        .args(["check", "a.txt", "--config", "../other.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown dash style `wavy`"));
 }

@@ -33,10 +33,14 @@ fn ignore_all(input: &Path, out: &Path) {
 }
 
 fn samples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "srt" || e == "vtt"));
+    let mut files: Vec<PathBuf> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"))
+            .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+    files.retain(|p| {
+        p.extension()
+            .is_some_and(|e| e == "txt" || e == "srt" || e == "vtt")
+    });
     files.sort();
     files
 }
@@ -49,7 +53,11 @@ fn every_sample_round_trips_with_all_rules_off() {
         let tmp = TempDir::new().unwrap();
         ignore_all(&sample, tmp.path());
         let name = sample.file_name().unwrap();
-        assert_eq!(fs::read(tmp.path().join(name)).unwrap(), fs::read(&sample).unwrap(), "{sample:?}");
+        assert_eq!(
+            fs::read(tmp.path().join(name)).unwrap(),
+            fs::read(&sample).unwrap(),
+            "{sample:?}"
+        );
     }
 }
 
@@ -60,11 +68,31 @@ fn crlf_bom_utf16_and_windows_1252_round_trip() {
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(SRT.encode_utf16().flat_map(u16::to_le_bytes));
     let cases: Vec<(&str, Vec<u8>, Vec<u8>)> = vec![
-        ("crlf.txt", crlf.clone().into_bytes(), crlf.clone().into_bytes()),
-        ("bom.vtt", [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat(), [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat()),
-        ("crlf.srt", SRT.replace('\n', "\r\n").into_bytes(), SRT.replace('\n', "\r\n").into_bytes()),
-        ("wide.srt", utf16, [b"\xEF\xBB\xBF".as_slice(), SRT.as_bytes()].concat()),
-        ("legacy.txt", b"Juli\xe1n said \x93yes\x94 \x96 fine\r\n".to_vec(), "Julián said “yes” – fine\r\n".as_bytes().to_vec()),
+        (
+            "crlf.txt",
+            crlf.clone().into_bytes(),
+            crlf.clone().into_bytes(),
+        ),
+        (
+            "bom.vtt",
+            [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat(),
+            [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat(),
+        ),
+        (
+            "crlf.srt",
+            SRT.replace('\n', "\r\n").into_bytes(),
+            SRT.replace('\n', "\r\n").into_bytes(),
+        ),
+        (
+            "wide.srt",
+            utf16,
+            [b"\xEF\xBB\xBF".as_slice(), SRT.as_bytes()].concat(),
+        ),
+        (
+            "legacy.txt",
+            b"Juli\xe1n said \x93yes\x94 \x96 fine\r\n".to_vec(),
+            "Julián said “yes” – fine\r\n".as_bytes().to_vec(),
+        ),
     ];
     for (name, input, expected) in cases {
         let dir = tmp.path().join(name.replace('.', "-"));
@@ -108,7 +136,11 @@ fn thread_count_does_not_change_the_result() {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(&one).unwrap();
-            assert_eq!(fs::read(entry.path()).unwrap(), fs::read(two.join(rel)).unwrap(), "{rel:?}");
+            assert_eq!(
+                fs::read(entry.path()).unwrap(),
+                fs::read(two.join(rel)).unwrap(),
+                "{rel:?}"
+            );
             compared += 1;
         }
     }
@@ -117,9 +149,38 @@ fn thread_count_does_not_change_the_result() {
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "word", "Name", " ", "  ", ",", ", ", ";", "\n", "\r\n", ">> ", ">> ANA SILVA:", "(?)", "(inaudible)",
-        "‑‑", "--", "\u{2011}", "é", "4, 500", "3,14", "(Applause)", "U.N.", ".", " ?", "00:00:01,000 --> 00:00:02,000",
-        "WEBVTT", "<i>", "</i>", "<v Ana>", "&amp;", "\t", "(phonetic)", "1",
+        "word",
+        "Name",
+        " ",
+        "  ",
+        ",",
+        ", ",
+        ";",
+        "\n",
+        "\r\n",
+        ">> ",
+        ">> ANA SILVA:",
+        "(?)",
+        "(inaudible)",
+        "‑‑",
+        "--",
+        "\u{2011}",
+        "é",
+        "4, 500",
+        "3,14",
+        "(Applause)",
+        "U.N.",
+        ".",
+        " ?",
+        "00:00:01,000 --> 00:00:02,000",
+        "WEBVTT",
+        "<i>",
+        "</i>",
+        "<v Ana>",
+        "&amp;",
+        "\t",
+        "(phonetic)",
+        "1",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -132,6 +193,16 @@ proptest! {
         let checked = engine.check_document(Document::parse(text.clone(), format), SourceEncoding::Utf8);
         prop_assert_eq!(checked.output, text);
         prop_assert!(checked.findings.is_empty());
+    }
+
+    #[test]
+    fn a_second_run_changes_nothing(text in text_strategy(), format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt])) {
+        let engine = Engine::new(Settings::default(), Default::default());
+        let once = engine.check_document(Document::parse(text, format), SourceEncoding::Utf8);
+        let twice = engine.check_document(Document::parse(once.output.clone(), format), SourceEncoding::Utf8);
+        let again: Vec<_> = twice.findings.iter().filter(|f| f.status == capclean::Status::Applied).collect();
+        prop_assert!(again.is_empty(), "second run on {:?} applied {:?}", once.output, again);
+        prop_assert_eq!(twice.output, once.output);
     }
 
     #[test]

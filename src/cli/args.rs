@@ -87,6 +87,14 @@ pub struct RunArgs {
     #[arg(long)]
     pub no_default_dictionaries: bool,
 
+    /// Dash style for double hyphens: spaced-em, em, en or keep [default: spaced-em].
+    #[arg(long, value_name = "STYLE")]
+    pub dash_style: Option<String>,
+
+    /// Read settings from FILE instead of the nearest capclean.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Number of threads [default: all cores].
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,

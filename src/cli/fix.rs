@@ -7,9 +7,11 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{bail, Context, Result};
+use capclean::config::Config;
 use capclean::dict::Dictionaries;
 use capclean::formats::Format;
 use capclean::review::{self, Row};
+use capclean::rules::punct::DashStyle;
 use capclean::rules::RuleSet;
 use capclean::{Engine, Settings};
 use rayon::prelude::*;
@@ -48,14 +50,28 @@ pub fn run_check(args: RunArgs) -> Result<ExitStatus> {
     run(args, Target::Report)
 }
 
-/// Builds the engine from the options shared by `fix` and `check`.
+/// Builds the engine from the options shared by `fix` and `check`, over
+/// the settings of `capclean.toml` (flags win).
 pub fn engine(args: &RunArgs) -> Result<Engine> {
-    let select = match &args.select {
-        Some(s) => RuleSet::parse(s).map_err(anyhow::Error::msg)?,
+    let config_path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| Config::discover(&dir)),
+    };
+    let config = match &config_path {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    let codes = |flag: &Option<String>, key: &Option<capclean::config::Codes>| {
+        flag.clone().or_else(|| key.as_ref().map(|c| c.joined()))
+    };
+    let select = match codes(&args.select, &config.select) {
+        Some(s) => RuleSet::parse(&s).map_err(anyhow::Error::msg)?,
         None => RuleSet::all(),
     };
-    let ignore = match &args.ignore {
-        Some(s) => RuleSet::parse(s).map_err(anyhow::Error::msg)?,
+    let ignore = match codes(&args.ignore, &config.ignore) {
+        Some(s) => RuleSet::parse(&s).map_err(anyhow::Error::msg)?,
         None => RuleSet::empty(),
     };
     let mut settings = Settings {
@@ -63,18 +79,23 @@ pub fn engine(args: &RunArgs) -> Result<Engine> {
         format: Format::parse_option(&args.format).map_err(anyhow::Error::msg)?,
         ..Settings::default()
     };
-    if let Some(x) = args.auto_threshold {
+    if let Some(style) = args.dash_style.as_ref().or(config.dash_style.as_ref()) {
+        settings.dash_style = DashStyle::parse(style).map_err(anyhow::Error::msg)?;
+    }
+    if let Some(x) = args.auto_threshold.or(config.auto_threshold) {
         settings.auto_threshold = x;
     }
-    let mut dictionaries = if args.no_default_dictionaries {
+    let no_defaults =
+        args.no_default_dictionaries || config.no_default_dictionaries.unwrap_or(false);
+    let mut dictionaries = if no_defaults {
         Dictionaries::default()
     } else {
         Dictionaries::builtin()?
     };
-    for path in &args.roster {
+    for path in config.roster.iter().chain(&args.roster) {
         dictionaries.add_roster_file(path)?;
     }
-    for path in &args.glossary {
+    for path in config.glossary.iter().chain(&args.glossary) {
         dictionaries.add_glossary_file(path)?;
     }
     Ok(Engine::new(settings, dictionaries))

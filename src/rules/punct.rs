@@ -239,8 +239,20 @@ fn dashes(scan: &mut Scan<'_>) {
             left -= 1;
         }
         let mut right = k;
-        while right < chars.len() && is_blank(chars[right].1) {
-            right += 1;
+        loop {
+            while right < chars.len() && is_blank(chars[right].1) {
+                right += 1;
+            }
+            // `‑‑ ‑‑`: a second dash right after the first is the same dash.
+            let next_run = chars[right..]
+                .iter()
+                .take_while(|c| is_hyphen_like(c.1))
+                .count();
+            if !(2..=3).contains(&next_run) {
+                break;
+            }
+            right += next_run;
+            k = right;
         }
         if left == 0 {
             continue; // a line opening with a dash is left alone
@@ -255,7 +267,11 @@ fn dashes(scan: &mut Scan<'_>) {
         if at_end && !scan.at_line_end {
             continue; // text goes on after a tag: not the end of the sentence
         }
-        let replacement = if at_end {
+        // Punctuation right after the dash closes the clause: `word —,`.
+        let before_punct = chars
+            .get(right)
+            .is_some_and(|c| matches!(c.1, ',' | '.' | ';' | ':' | '?' | '!'));
+        let replacement = if at_end || before_punct {
             style.at_end()
         } else {
             style.between()
@@ -409,9 +425,11 @@ fn thousands(scan: &mut Scan<'_>) {
         if !(1..=3).contains(&lead_len) || group != 3 {
             continue;
         }
-        if lead > 0
-            && (matches!(bytes[lead - 1], b',' | b'.' | b'-')
-                || bytes[lead - 1].is_ascii_alphabetic())
+        let single_hyphen_before =
+            lead > 0 && bytes[lead - 1] == b'-' && !(lead > 1 && bytes[lead - 2] == b'-');
+        if single_hyphen_before
+            || lead > 0
+                && (matches!(bytes[lead - 1], b',' | b'.') || bytes[lead - 1].is_ascii_alphabetic())
         {
             continue; // part of a longer number or token
         }
@@ -494,6 +512,7 @@ fn tight_punct_at(scan: &Scan<'_>, i: usize) -> bool {
     }
     next.is_none_or(|c| {
         c.is_whitespace()
+            || is_hyphen_like(c)
             || matches!(
                 c,
                 '"' | '\'' | '”' | '’' | '»' | ',' | '.' | ';' | ':' | '?' | '!'
