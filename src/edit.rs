@@ -2,6 +2,7 @@
 //! span of the ORIGINAL decoded text. Rules never change text themselves;
 //! [`crate::pipeline::apply`] is the one place that does.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::rules::Rule;
@@ -114,7 +115,7 @@ pub struct Finding {
     /// 0 to 1.
     pub confidence: f32,
     /// Why: the evidence, shown in the review list's `note` column.
-    pub note: String,
+    pub note: Cow<'static, str>,
 }
 
 impl Finding {
@@ -133,12 +134,12 @@ impl Finding {
             replacement: replacement.into(),
             status: applicability.status(confidence, auto_threshold),
             confidence: confidence.clamp(0.0, 1.0),
-            note: String::new(),
+            note: Cow::Borrowed(""),
         }
     }
 
     /// Adds the evidence note.
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Cow<'static, str>>) -> Self {
         self.note = note.into();
         self
     }

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod corpus;
 pub mod dict;
 pub mod edit;
 pub mod error;

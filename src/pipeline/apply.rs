@@ -49,7 +49,7 @@ pub fn resolve_overlaps(findings: &mut [Finding]) {
                 let f = &mut findings[i];
                 f.status = Status::Suggested;
                 let sep = if f.note.is_empty() { "" } else { "; " };
-                f.note = format!("{}{sep}not applied: overlaps {code}", f.note);
+                f.note = format!("{}{sep}not applied: overlaps {code}", f.note).into();
             }
             None => {
                 accepted.insert(range.start, (range.end, i));

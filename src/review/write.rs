@@ -106,7 +106,7 @@ pub fn rows_for(file: &str, checked: &Checked, first_id: usize) -> Vec<Row> {
                 confidence: f.confidence,
                 context: context(text, f.range.clone()),
                 decision: String::new(),
-                note: f.note.clone(),
+                note: f.note.to_string(),
             }
         })
         .collect()

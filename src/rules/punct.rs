@@ -113,6 +113,28 @@ const LIST_NOUNS: &[&str] = &[
 
 const LIST_JOINERS: &[&str] = &["and", "or", "to", "through", "nor", "until"];
 
+/// Which byte values occur in a segment, found in one pass so that each
+/// scan can be skipped when its trigger bytes are absent.
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn of(bytes: &[u8]) -> Self {
+        let mut set = [0u64; 4];
+        for &b in bytes {
+            set[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        ByteSet(set)
+    }
+
+    fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+
+    fn any(&self, bytes: &[u8]) -> bool {
+        bytes.iter().any(|&b| self.has(b))
+    }
+}
+
 /// One segment being checked.
 struct Scan<'a> {
     ctx: &'a Context<'a>,
@@ -140,7 +162,7 @@ impl Scan<'_> {
         replacement: &str,
         applicability: Applicability,
         confidence: f32,
-        note: &str,
+        note: &'static str,
     ) {
         let threshold = self.ctx.settings.auto_threshold;
         let abs = self.base + range.start..self.base + range.end;
@@ -186,29 +208,42 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     let doc_text = ctx.doc.text.as_str();
     let after = &doc_text[segment.range.end..];
     let text = &doc_text[segment.range.clone()];
+    // Cheap byte tests first: most segments need only a few of the scans.
+    let bytes = text.as_bytes();
+    let seen = ByteSet::of(bytes);
+    let may_protect = seen.any(b"([@/w");
+    let unicode_hyphen = seen.has(0xE2) && text.contains(['\u{2010}', '\u{2011}']);
     let mut scan = Scan {
         ctx,
         text,
         base: segment.range.start,
-        protected: protected_spans(text),
+        protected: if may_protect {
+            protected_spans(text)
+        } else {
+            Vec::new()
+        },
         claimed: Vec::new(),
         at_line_end: ends_line(after),
         out,
     };
-    if ctx.enabled(Rule::DoubleHyphenDash) && ctx.settings.dash_style != DashStyle::Keep {
+    if ctx.enabled(Rule::DoubleHyphenDash)
+        && ctx.settings.dash_style != DashStyle::Keep
+        && (unicode_hyphen || seen.has(b'-') && text.contains("--"))
+    {
         dashes(&mut scan);
     }
-    if ctx.enabled(Rule::NonstandardHyphen) {
+    if ctx.enabled(Rule::NonstandardHyphen) && unicode_hyphen {
         hyphens(&mut scan);
     }
-    if ctx.enabled(Rule::Mojibake) {
+    // Every mojibake lead character (U+00C2..U+00F4) is 0xC3 0x.. in UTF-8.
+    if ctx.enabled(Rule::Mojibake) && seen.has(0xC3) {
         mojibake(&mut scan);
     }
-    if ctx.enabled(Rule::SplitThousands) {
+    if ctx.enabled(Rule::SplitThousands) && seen.has(b',') {
         thousands(&mut scan);
     }
     whitespace(&mut scan);
-    if ctx.enabled(Rule::MissingSpaceAfterComma) {
+    if ctx.enabled(Rule::MissingSpaceAfterComma) && seen.any(b",;") {
         comma_spaces(&mut scan);
     }
     if ctx.enabled(Rule::DoubledWord) {
@@ -592,8 +627,8 @@ fn whitespace(scan: &mut Scan<'_>) {
 /// P003: `everybody,just` -> `everybody, just` (letters on both sides only).
 fn comma_spaces(scan: &mut Scan<'_>) {
     let text = scan.text;
-    for (i, c) in text.char_indices() {
-        if c != ',' && c != ';' {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b != b',' && b != b';' {
             continue;
         }
         let letter_after = scan.char_at(i + 1).is_some_and(char::is_alphabetic);
@@ -619,23 +654,30 @@ fn comma_spaces(scan: &mut Scan<'_>) {
 /// P009: `the the` -> `the`, suggested only.
 fn doubled_words(scan: &mut Scan<'_>) {
     let text = scan.text;
-    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut previous: Option<Range<usize>> = None;
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         let word_char = c.is_alphabetic() || c == '\'' || c == '’';
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push(s..i);
-                start = None;
+        let word = match (word_char, start) {
+            (true, None) => {
+                start = Some(i);
+                continue;
             }
-            _ => {}
-        }
-    }
-    for pair in words.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
+            (false, Some(s)) => {
+                start = None;
+                s..i
+            }
+            _ => continue,
+        };
+        let Some(a) = previous.replace(word.clone()) else {
+            continue;
+        };
+        let b = word;
         let gap = &text[a.end..b.start];
         let first = &text[a.clone()];
+        if a.len() != b.len() {
+            continue;
+        }
         if gap.is_empty()
             || !gap.chars().all(is_blank)
             || !first.eq_ignore_ascii_case(&text[b.clone()])

@@ -1,0 +1,69 @@
+//! Stage throughput on generated captions, next to `cat` on the same bytes
+//! in the same run (the machines are shared: compare ratios, not seconds).
+//!
+//! `cargo bench --bench stages` (CAPCLEAN_BENCH_MB sets the size, default 100).
+
+use std::hint::black_box;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use capclean::dict::Dictionaries;
+use capclean::formats::{Document, Format};
+use capclean::rules::RuleSet;
+use capclean::text::SourceEncoding;
+use capclean::{Engine, Settings};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn size_mb() -> usize {
+    std::env::var("CAPCLEAN_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100)
+}
+
+fn stages(c: &mut Criterion) {
+    let text = capclean::corpus::cart(size_mb() << 20, 42);
+    let mut file = tempfile::NamedTempFile::new().expect("temporary file");
+    file.write_all(text.as_bytes()).expect("write corpus");
+    let path = file.path().to_owned();
+
+    let mut group = c.benchmark_group(format!("{}MB", size_mb()));
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("cat", |b| {
+        b.iter(|| {
+            let status = Command::new("cat")
+                .arg(&path)
+                .stdout(Stdio::null())
+                .status()
+                .expect("cat runs");
+            assert!(status.success());
+        })
+    });
+    for (name, rules) in [
+        ("punct", "P"),
+        ("inaudible", "I"),
+        ("punct+inaudible", "P,I"),
+    ] {
+        let settings = Settings {
+            rules: RuleSet::parse(rules).expect("valid selector"),
+            ..Settings::default()
+        };
+        let engine = Engine::new(settings, Dictionaries::default());
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let doc = Document::parse(black_box(text.clone()), Format::Cart);
+                black_box(
+                    engine
+                        .check_document(doc, SourceEncoding::Utf8)
+                        .findings
+                        .len(),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
