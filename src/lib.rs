@@ -15,6 +15,7 @@ pub mod dict;
 pub mod edit;
 pub mod error;
 pub mod formats;
+pub mod names;
 pub mod pipeline;
 pub mod review;
 pub mod rules;

@@ -8,11 +8,14 @@ pub mod apply;
 use rayon::prelude::*;
 
 use crate::dict::Dictionaries;
+use crate::edit::Kind;
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Document, Format};
+use crate::names::NameIndex;
+use crate::rules::names::{DocNames, NameContext};
 use crate::rules::punct::DashStyle;
-use crate::rules::{self, Context, RuleSet};
+use crate::rules::{self, Context, RuleSet, Scratch};
 use crate::text::{self, SourceEncoding};
 
 /// How a run behaves.
@@ -75,14 +78,22 @@ pub struct Engine {
     pub settings: Settings,
     /// The run's dictionaries.
     pub dictionaries: Dictionaries,
+    /// The roster, indexed for name matching.
+    pub names: NameIndex,
 }
 
 impl Engine {
     /// An engine for `settings` and `dictionaries`.
     pub fn new(settings: Settings, dictionaries: Dictionaries) -> Self {
+        let names = if settings.rules.any_of_kind(Kind::Name) {
+            NameIndex::new(&dictionaries.roster)
+        } else {
+            NameIndex::default()
+        };
         Engine {
             settings,
             dictionaries,
+            names,
         }
     }
 
@@ -103,9 +114,18 @@ impl Engine {
 
     /// Checks a parsed document.
     pub fn check_document(&self, doc: Document, encoding: SourceEncoding) -> Checked {
+        let name_context = self
+            .settings
+            .rules
+            .any_of_kind(Kind::Name)
+            .then(|| NameContext {
+                index: &self.names,
+                doc: DocNames::new(&doc, &self.names),
+            });
         let ctx = Context {
             doc: &doc,
             settings: &self.settings,
+            names: name_context.as_ref(),
         };
         let mut findings: Vec<Finding> = if self.settings.rules.is_empty() {
             Vec::new()
@@ -114,8 +134,9 @@ impl Engine {
                 .par_chunks(CHUNK_SEGMENTS)
                 .map(|chunk| {
                     let mut out = Vec::new();
+                    let mut scratch = Scratch::default();
                     for segment in chunk {
-                        rules::check_segment(&ctx, segment, &mut out);
+                        rules::check_segment(&ctx, segment, &mut scratch, &mut out);
                     }
                     out
                 })

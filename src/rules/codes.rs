@@ -24,6 +24,16 @@ pub enum Rule {
     Mojibake,
     /// P009
     DoubledWord,
+    /// N001
+    KnownMisheardName,
+    /// N002
+    MisheardName,
+    /// N003
+    NameAccents,
+    /// N004
+    SpeakerLabelName,
+    /// N005
+    DocumentSpeakerName,
     /// I001
     InaudibleMarker,
     /// I002
@@ -144,6 +154,56 @@ pub const RULES: &[RuleInfo] = &[
         example: "devote some some time",
         result: "suggested: devote some time",
         fix_safety: "Suggested, never applied. Repeats across punctuation and common legitimate doubles (`had had`, `that that`) are not reported.",
+    },
+    RuleInfo {
+        rule: Rule::KnownMisheardName,
+        code: "N001",
+        name: "known-misheard-name",
+        summary: "Corrects a form listed in the roster's `misheard` column to the person's name.",
+        why: "The editors have seen this mishearing before and recorded it; it is wrong wherever it appears.",
+        example: "I thank Wyman Quoc for the report",
+        result: "I thank Wai Min Kwok for the report",
+        fix_safety: "Applied, confidence 1.",
+    },
+    RuleInfo {
+        rule: Rule::MisheardName,
+        code: "N002",
+        name: "misheard-name",
+        summary: "Corrects a capitalised name that sounds like a roster name to the roster's spelling.",
+        why: "Captioners write names by ear: sound-alike spellings, split or merged words, a letter doubled or dropped.",
+        example: "the high-level participation of President Marcon",
+        result: "the high-level participation of President Macron",
+        fix_safety: "Applied at or above `--auto-threshold` with a margin over any other person, else suggested. Never changes a common English word alone, a single token inside a longer capitalised run, a correct roster form or alias, or a `never` form.",
+    },
+    RuleInfo {
+        rule: Rule::NameAccents,
+        code: "N003",
+        name: "name-accents",
+        summary: "Restores the accents (and case) of a roster name written without them.",
+        why: "Real-time writers rarely type accents; the record must spell people's names right.",
+        example: "Thank you, Julian Casasbuenas.",
+        result: "Thank you, Julián Casasbuenas.",
+        fix_safety: "Applied (confidence 0.95, more with context); a given name alone is only suggested.",
+    },
+    RuleInfo {
+        rule: Rule::SpeakerLabelName,
+        code: "N004",
+        name: "speaker-label-name",
+        summary: "Corrects a speaker label that is a near-variant of a roster name, in the label's own case; or suggests the spelling the file's other labels use.",
+        why: "A misspelled label misattributes a whole turn and breaks search by speaker.",
+        example: ">> PETRA LINDQUIST: Thank you.",
+        result: ">> PETRA LINDQVIST: Thank you.",
+        fix_safety: "Roster matches follow the auto threshold; a variant of another label in the file is only suggested.",
+    },
+    RuleInfo {
+        rule: Rule::DocumentSpeakerName,
+        code: "N005",
+        name: "document-speaker-name",
+        summary: "Suggests the spelling of a speaker of this file, not on the roster, for a near-variant in the text.",
+        why: "A file's own speaker labels are a roster for that file: someone who speaks as TATIANA MOROZOVA is likely the \"Tatiana Morosova\" mentioned later.",
+        example: ">> TATIANA MOROZOVA: ... / as Tatiana Morosova said",
+        result: "suggested: Tatiana Morozova",
+        fix_safety: "Suggested only: the label may itself be wrong.",
     },
     RuleInfo {
         rule: Rule::InaudibleMarker,

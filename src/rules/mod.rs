@@ -6,6 +6,7 @@
 
 pub mod codes;
 mod inaudible;
+pub mod names;
 pub mod punct;
 
 pub use codes::{Rule, RuleInfo, RuleSet, RULES};
@@ -21,6 +22,14 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// The run's settings.
     pub settings: &'a Settings,
+    /// The names stage's view of the roster and the document, when it runs.
+    pub names: Option<&'a names::NameContext<'a>>,
+}
+
+/// State one worker keeps across the segments of its chunk.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    names: names::NameCache,
 }
 
 impl Context<'_> {
@@ -31,7 +40,13 @@ impl Context<'_> {
 }
 
 /// Runs every enabled segment-level rule on `segment`.
-pub fn check_segment(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>) {
+pub fn check_segment(
+    ctx: &Context<'_>,
+    segment: &Segment,
+    scratch: &mut Scratch,
+    out: &mut Vec<Finding>,
+) {
     inaudible::check(ctx, segment, out);
     punct::check(ctx, segment, out);
+    names::check(ctx, segment, &mut scratch.names, out);
 }

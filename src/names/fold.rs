@@ -1,0 +1,125 @@
+//! Folding and sound keys for names. `fold` removes case and accents;
+//! `skeleton` goes further and keeps only how a name sounds: the
+//! consonants a captioner hears, vowel runs as one `*`, and the usual
+//! confusions merged (c/k/q, ph/f, v/f, th/t, z/s, silent h, y as a vowel,
+//! doubled letters).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case letters and digits of `s`, accents removed, everything else
+/// dropped: `"Vasquez-Moreau"` -> `"vasquezmoreau"`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ı' => out.push('i'),
+            'þ' | 'Þ' => out.push_str("th"),
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// The sound skeleton of a folded string: `"markovsky"` and `"markovski"`
+/// both give `"m*rk*fsk*"`, `"wymanquoc"` and `"waiminkwok"` both `"w*m*nk*k"`.
+pub fn skeleton(folded: &str) -> String {
+    let b = folded.as_bytes();
+    let mut sounds: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let prev = if i > 0 { b[i - 1] } else { 0 };
+        let (sound, used) = match c {
+            b'p' if next == b'h' => (b'f', 2),
+            b's' if next == b'c' && b.get(i + 2) == Some(&b'h') => (b'x', 3),
+            b's' | b'c' if next == b'h' => (b'x', 2),
+            b't' | b'd' | b'k' | b'g' | b'r' | b'b' if next == b'h' => {
+                (if c == b'd' { b't' } else { c }, 2)
+            }
+            b'c' if matches!(next, b'e' | b'i' | b'y') => (b's', 1),
+            b'c' if next == b'k' => (b'k', 2),
+            b'c' | b'q' => (b'k', 1),
+            b'x' => {
+                sounds.push(b'k');
+                (b's', 1)
+            }
+            b'z' => (b's', 1),
+            b'v' => (b'f', 1),
+            b'd' => (b't', 1),
+            b'j' => (b'j', 1),
+            b'h' => (0, 1), // silent or already merged into a digraph
+            b'w' if prev != 0 && !is_vowel(prev) && prev != b'w' => (b'*', 1),
+            c if is_vowel(c) => (b'*', 1),
+            c => (c, 1),
+        };
+        if sound != 0 && sounds.last() != Some(&sound) {
+            sounds.push(sound);
+        }
+        i += used;
+    }
+    String::from_utf8(sounds).unwrap_or_default()
+}
+
+/// Whether `s` has a letter and every letter is upper-case.
+pub fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// `name` in the case pattern of `heard`: all caps stays all caps, else the
+/// roster's own spelling.
+pub fn recase(name: &str, heard: &str) -> String {
+    if is_all_caps(heard) && heard.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        name.to_uppercase()
+    } else {
+        name.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_accents_and_punctuation() {
+        assert_eq!(fold("Julián Casasbuenas"), "juliancasasbuenas");
+        assert_eq!(fold("Vasquez-Moreau"), "vasquezmoreau");
+        assert_eq!(fold("ŁÓDŹ Straße"), "lodzstrasse");
+    }
+
+    #[test]
+    fn sound_alikes_share_a_skeleton() {
+        let same = [
+            ("markovsky", "markovski"),
+            ("wymanquoc", "waiminkwok"),
+            ("tilan", "thilan"),
+            ("hadad", "haddad"),
+            ("tanabi", "tanabe"),
+            ("philip", "filip"),
+        ];
+        for (a, b) in same {
+            assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
+        }
+        assert_ne!(skeleton("macron"), skeleton("marathon"));
+    }
+
+    #[test]
+    fn recasing_follows_the_heard_case() {
+        assert_eq!(recase("Lindqvist", "LINDQUIST"), "LINDQVIST");
+        assert_eq!(recase("Lindqvist", "Lindquist"), "Lindqvist");
+    }
+}

@@ -1,0 +1,368 @@
+//! The roster index, built once per run. Every name, alias, given name,
+//! surname and known misheard form is indexed by several keys: its folded
+//! text, its sound skeleton, the skeleton's one-character deletions (for
+//! near misses), its Double Metaphone codes, and the skeleton of each of its
+//! tokens. A lookup costs a few binary searches whatever the roster size.
+
+use std::collections::{HashMap, HashSet};
+
+use rphonetic::DoubleMetaphone;
+
+use super::fold::{fold, skeleton};
+use crate::dict::Roster;
+
+/// What part of a person's name a form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FormKind {
+    /// The whole name as the roster writes it.
+    Full,
+    /// The last token (or the tokens from a particle on: "van der Berg").
+    Surname,
+    /// Every token but the surname.
+    Given,
+    /// A correct alternative form from the `aliases` column.
+    Alias,
+    /// A known wrong form from the `misheard` column.
+    Misheard,
+}
+
+/// One indexed form of one person.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// Index into [`NameIndex::people`].
+    pub person: u32,
+    /// Which part of the name.
+    pub kind: FormKind,
+    /// The form as written in the roster.
+    pub text: String,
+    /// `fold(text)`.
+    pub folded: String,
+    /// `skeleton(folded)`.
+    pub skeleton: String,
+    /// Number of whitespace-separated tokens.
+    pub tokens: usize,
+    /// Double Metaphone codes of the folded form.
+    pub metaphone: [String; 2],
+    /// For a misheard form, the correct form it stands for.
+    pub target: Option<u32>,
+}
+
+/// One person, as the matcher needs them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The name as it must be written.
+    pub name: String,
+    /// Folded forms never to correct into this person.
+    pub never: HashSet<String>,
+    /// Role and organisation, for the review note.
+    pub about: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum KeyKind {
+    Exact = 1,
+    Skeleton = 2,
+    Deletion = 3,
+    Metaphone = 4,
+    Token = 5,
+}
+
+fn key(kind: KeyKind, s: &str) -> u64 {
+    // FNV-1a, seeded by the key kind: collisions only cost a wasted score.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (kind as u64);
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The one-character deletions of `s` (ASCII skeletons only).
+fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
+    (0..s.len()).map(move |i| {
+        let mut d = String::with_capacity(s.len() - 1);
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + 1..]);
+        d
+    })
+}
+
+/// Particles that start a surname.
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "del", "della", "der", "den", "da", "das", "dos", "du", "la", "le", "di",
+    "st.", "st", "al", "el", "bin", "ben", "ter", "ten",
+];
+
+/// Splits a full name into (given, surname).
+pub fn split_name(name: &str) -> (String, String) {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    if tokens.len() < 2 {
+        return (String::new(), name.trim().to_owned());
+    }
+    let mut start = tokens.len() - 1;
+    while start > 1 && PARTICLES.contains(&tokens[start - 1].to_lowercase().as_str()) {
+        start -= 1;
+    }
+    (tokens[..start].join(" "), tokens[start..].join(" "))
+}
+
+/// Most forms a key may point to before it is too unspecific to retrieve by.
+const BUCKET_LIMIT: usize = 48;
+
+/// The index over a roster.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// People in roster order.
+    pub people: Vec<Person>,
+    /// All forms.
+    pub forms: Vec<Form>,
+    /// (key, form) sorted by key.
+    keys: Vec<(u64, u32)>,
+    /// Lower-cased correct forms and name tokens: text never to change.
+    correct: HashSet<String>,
+    /// Lower-cased full names, surnames and aliases -> their people.
+    owners: HashMap<String, Vec<u32>>,
+}
+
+impl NameIndex {
+    /// Indexes `roster`.
+    pub fn new(roster: &Roster) -> Self {
+        let encoder = DoubleMetaphone::new(Some(8));
+        let mut index = NameIndex::default();
+        for (p, person) in roster.people.iter().enumerate() {
+            let p = p as u32;
+            index.people.push(Person {
+                name: person.name.clone(),
+                never: person.never.iter().map(|n| fold(n)).collect(),
+                about: [person.role.as_str(), person.organisation.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+            let (given, surname) = split_name(&person.name);
+            let first_correct = index.forms.len() as u32;
+            index.add_form(&encoder, p, FormKind::Full, &person.name, None);
+            if !given.is_empty() {
+                index.add_form(&encoder, p, FormKind::Surname, &surname, None);
+                index.add_form(&encoder, p, FormKind::Given, &given, None);
+            }
+            for alias in &person.aliases {
+                index.add_form(&encoder, p, FormKind::Alias, alias, None);
+            }
+            let last_correct = index.forms.len() as u32;
+            for heard in &person.misheard {
+                // The correct form this mishearing stands for: the most alike;
+                // on a tie the earliest, which is the full name.
+                let prepared = super::Heard::new(heard);
+                let target = (first_correct..last_correct)
+                    .map(|f| (super::score(&prepared, &index.forms[f as usize]).0, f))
+                    .fold(None, |best: Option<(f32, u32)>, (s, f)| match best {
+                        Some((bs, _)) if bs >= s => best,
+                        _ => Some((s, f)),
+                    })
+                    .map_or(first_correct, |(_, f)| f);
+                index.add_form(&encoder, p, FormKind::Misheard, heard, Some(target));
+            }
+            for token in person
+                .name
+                .split_whitespace()
+                .chain(person.aliases.iter().flat_map(|a| a.split_whitespace()))
+            {
+                index.correct.insert(normalise_correct(token));
+            }
+        }
+        index.keys.sort_unstable();
+        index
+    }
+
+    fn add_form(
+        &mut self,
+        encoder: &DoubleMetaphone,
+        person: u32,
+        kind: FormKind,
+        text: &str,
+        target: Option<u32>,
+    ) {
+        let folded = fold(text);
+        if folded.is_empty() {
+            return;
+        }
+        let skel = skeleton(&folded);
+        let dm = encoder.double_metaphone(&folded);
+        let id = self.forms.len() as u32;
+        let mut keys = vec![key(KeyKind::Exact, &folded), key(KeyKind::Skeleton, &skel)];
+        for code in [dm.primary(), dm.alternate()] {
+            if !code.is_empty() {
+                keys.push(key(KeyKind::Metaphone, &code));
+            }
+        }
+        if kind != FormKind::Misheard {
+            if skel.len() >= 4 {
+                keys.push(key(KeyKind::Deletion, &skel));
+                keys.extend(deletions(&skel).map(|d| key(KeyKind::Deletion, &d)));
+            }
+            self.correct.insert(normalise_correct(text));
+            if kind != FormKind::Given {
+                let owners = self.owners.entry(normalise_correct(text)).or_default();
+                if !owners.contains(&person) {
+                    owners.push(person);
+                }
+            }
+        }
+        if kind == FormKind::Full {
+            for token in text.split_whitespace() {
+                let t = skeleton(&fold(token));
+                if t.len() >= 3 {
+                    keys.push(key(KeyKind::Token, &t));
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        self.keys.extend(keys.into_iter().map(|k| (k, id)));
+        self.forms.push(Form {
+            person,
+            kind,
+            text: text.to_owned(),
+            folded,
+            skeleton: skel,
+            tokens: text.split_whitespace().count(),
+            metaphone: [dm.primary(), dm.alternate()],
+            target,
+        });
+    }
+
+    fn bucket(&self, k: u64) -> &[(u64, u32)] {
+        let start = self.keys.partition_point(|e| e.0 < k);
+        let end = start + self.keys[start..].partition_point(|e| e.0 == k);
+        &self.keys[start..end]
+    }
+
+    fn collect(&self, k: u64, limit: usize, out: &mut Vec<u32>) {
+        let bucket = self.bucket(k);
+        if bucket.len() <= limit {
+            out.extend(bucket.iter().map(|e| e.1));
+        }
+    }
+
+    /// Forms that may match a window with folded text `folded`, its
+    /// skeleton, and the skeletons of its tokens.
+    pub fn candidates(&self, folded: &str, skel: &str, token_skeletons: &[String]) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.collect(key(KeyKind::Exact, folded), usize::MAX, &mut out);
+        self.collect(key(KeyKind::Skeleton, skel), BUCKET_LIMIT * 4, &mut out);
+        if skel.len() >= 4 {
+            self.collect(key(KeyKind::Deletion, skel), BUCKET_LIMIT, &mut out);
+            for d in deletions(skel) {
+                self.collect(key(KeyKind::Deletion, &d), BUCKET_LIMIT, &mut out);
+            }
+        }
+        let encoder = DoubleMetaphone::new(Some(8));
+        let dm = encoder.double_metaphone(folded);
+        for code in [dm.primary(), dm.alternate()] {
+            if !code.is_empty() {
+                self.collect(key(KeyKind::Metaphone, &code), BUCKET_LIMIT, &mut out);
+            }
+        }
+        if token_skeletons.len() > 1 {
+            for t in token_skeletons.iter().filter(|t| t.len() >= 3) {
+                self.collect(key(KeyKind::Token, t), BUCKET_LIMIT, &mut out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether `text` is written exactly as a correct roster form or token
+    /// (case aside), and so must never be changed.
+    pub fn is_correct(&self, text: &str) -> bool {
+        self.correct.contains(&normalise_correct(text))
+    }
+
+    /// The people whose full name, surname or alias `text` is.
+    pub fn owners(&self, text: &str) -> &[u32] {
+        self.owners
+            .get(&normalise_correct(text))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the index holds nobody.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+}
+
+/// Lower case with hyphen variants unified, accents kept: the key of "is
+/// this written correctly".
+fn normalise_correct(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{2010}' | '\u{2011}') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Roster;
+    use std::path::Path;
+
+    fn roster() -> Roster {
+        Roster::parse(
+            Path::new("r.csv"),
+            "name,aliases,misheard\nWai Min Kwok,,Wyman Quoc\nDragan Markovski,Dragan,\nArnold van der Berg,,\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn splits_surnames_with_particles() {
+        assert_eq!(
+            split_name("Arnold van der Berg"),
+            ("Arnold".into(), "van der Berg".into())
+        );
+        assert_eq!(
+            split_name("Wai Min Kwok"),
+            ("Wai Min".into(), "Kwok".into())
+        );
+        assert_eq!(split_name("Madonna"), ("".into(), "Madonna".into()));
+    }
+
+    #[test]
+    fn near_misses_are_retrieved() {
+        let index = NameIndex::new(&roster());
+        let f = fold("Markovsky");
+        let found = index.candidates(&f, &skeleton(&f), &[skeleton(&f)]);
+        assert!(
+            found
+                .iter()
+                .any(|&id| index.forms[id as usize].text == "Markovski"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn misheard_forms_point_at_the_full_name() {
+        let index = NameIndex::new(&roster());
+        let m = index
+            .forms
+            .iter()
+            .find(|f| f.kind == FormKind::Misheard)
+            .unwrap();
+        assert_eq!(index.forms[m.target.unwrap() as usize].text, "Wai Min Kwok");
+        assert!(
+            index.is_correct("KWOK") && index.is_correct("Dragan") && !index.is_correct("Quoc")
+        );
+    }
+}

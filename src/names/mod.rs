@@ -1,0 +1,368 @@
+//! Name matching: finding the roster person a heard name most likely is.
+//!
+//! Retrieval is by index keys ([`index`]); the decision is by scoring the
+//! heard text against each retrieved form on accent-folded text (string
+//! similarity, sound skeleton, Double Metaphone), then by context in
+//! [`crate::rules`]. Phonetic keys alone only propose: they never decide.
+
+pub mod common;
+pub mod fold;
+pub mod index;
+
+use std::ops::Range;
+
+use rphonetic::DoubleMetaphone;
+
+pub use index::{Form, FormKind, NameIndex};
+
+use fold::{fold, skeleton};
+
+/// A heard span of one or more name-like tokens.
+#[derive(Debug, Clone)]
+pub struct Heard {
+    /// `fold` of the whole span, spaces removed.
+    pub folded: String,
+    /// Its sound skeleton.
+    pub skeleton: String,
+    /// Skeleton of each token.
+    pub token_skeletons: Vec<String>,
+    /// Folded tokens.
+    pub tokens: Vec<String>,
+}
+
+impl Heard {
+    /// Prepares heard text for matching.
+    pub fn new(text: &str) -> Self {
+        let folded = fold(text);
+        let tokens: Vec<String> = text
+            .split_whitespace()
+            .map(fold)
+            .filter(|t| !t.is_empty())
+            .collect();
+        Heard {
+            skeleton: skeleton(&folded),
+            token_skeletons: tokens.iter().map(|t| skeleton(t)).collect(),
+            tokens,
+            folded,
+        }
+    }
+}
+
+/// A scored roster form for a heard span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The form in [`NameIndex::forms`].
+    pub form: u32,
+    /// Similarity of heard text and form, 0..1, before context.
+    pub score: f32,
+    /// The heard text folds to exactly this form (only accents or case differ).
+    pub exact_fold: bool,
+    /// Why it scored as it did.
+    pub evidence: &'static str,
+}
+
+/// Lowest similarity worth keeping as a candidate.
+pub const MIN_SCORE: f32 = 0.72;
+
+fn similarity(a: &str, b: &str) -> f32 {
+    let longest = a.chars().count().max(b.chars().count()).max(1);
+    1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
+}
+
+/// How alike `heard` and `form` are, 0..1, with the main reason.
+pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
+    if heard.folded == form.folded {
+        return (1.0, "same name but for accents or case");
+    }
+    let text = similarity(&heard.folded, &form.folded);
+    let winkler = strsim::jaro_winkler(&heard.folded, &form.folded) as f32;
+    let sound = similarity(&heard.skeleton, &form.skeleton);
+    let encoder = DoubleMetaphone::new(Some(8));
+    let dm = encoder.double_metaphone(&heard.folded);
+    let metaphone = [dm.primary(), dm.alternate()]
+        .iter()
+        .any(|c| !c.is_empty() && form.metaphone.iter().any(|f| f == c));
+    let mut s = 0.55 * text.max(sound)
+        + 0.25 * text.min(sound)
+        + 0.2 * winkler
+        + if metaphone { 0.05 } else { 0.0 };
+    // More heard tokens than the form has: each must be part of the name,
+    // not a word beside it ("As Tatiana Morosova").
+    if heard.tokens.len() > form.tokens {
+        let edge = |token: &str, from_end: bool| {
+            let n = token.chars().count().min(form.folded.chars().count());
+            let part: String = if from_end {
+                let skip = form.folded.chars().count() - n;
+                form.folded.chars().skip(skip).collect()
+            } else {
+                form.folded.chars().take(n).collect()
+            };
+            similarity(token, &part).max(similarity(&skeleton(token), &skeleton(&part)))
+        };
+        let first = heard.tokens.first().map_or(0.0, |t| edge(t, false));
+        let last = heard.tokens.last().map_or(0.0, |t| edge(t, true));
+        if first < 0.6 || last < 0.6 {
+            s -= 0.2;
+        }
+    }
+    // The same sounds in the same order, however spelled or split: "Wyman
+    // Quoc" for "Wai Min Kwok".
+    if heard.skeleton == form.skeleton && form.skeleton.len() >= 5 {
+        s = s.max(0.9 + 0.1 * text);
+    }
+    // Every token must stand for its counterpart: "Peter Lindgren" is not
+    // "Petra Lindqvist" just because both halves are near.
+    if heard.tokens.len() == form.tokens && form.tokens > 1 {
+        let worst = heard
+            .tokens
+            .iter()
+            .zip(form.text.split_whitespace().map(fold))
+            .map(|(h, f)| similarity(h, &f).max(similarity(&skeleton(h), &skeleton(&f))))
+            .fold(1.0f32, f32::min);
+        if worst < 0.5 {
+            s -= 0.5 - worst;
+        }
+    }
+    // Short names leave no room for error.
+    let len = heard.folded.len().min(form.folded.len());
+    if len < 6 {
+        s -= 0.03 * (6 - len) as f32;
+    }
+    let evidence = if heard.skeleton == form.skeleton {
+        "sounds the same"
+    } else if metaphone {
+        "sounds alike"
+    } else if heard.tokens.len() != form.tokens {
+        "split or merged differently"
+    } else {
+        "spelled alike"
+    };
+    (s.clamp(0.0, 1.0), evidence)
+}
+
+/// The candidates for `heard`, best first.
+pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
+    if heard.folded.len() < 3 {
+        return Vec::new();
+    }
+    let mut found: Vec<Candidate> = index
+        .candidates(&heard.folded, &heard.skeleton, &heard.token_skeletons)
+        .into_iter()
+        .filter_map(|id| {
+            let form = &index.forms[id as usize];
+            if index.people[form.person as usize]
+                .never
+                .contains(&heard.folded)
+            {
+                return None;
+            }
+            let (score, evidence) = if form.kind == FormKind::Misheard {
+                if form.folded == heard.folded {
+                    (1.0, "listed as a known mishearing")
+                } else {
+                    return None;
+                }
+            } else {
+                score(heard, form)
+            };
+            (score >= MIN_SCORE).then_some(Candidate {
+                form: id,
+                score,
+                exact_fold: heard.folded == form.folded,
+                evidence,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.form.cmp(&b.form)));
+    found
+}
+
+/// A word-like token of a segment.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte span within the segment (a possessive `'s` excluded).
+    pub range: Range<usize>,
+    /// Starts with an upper-case letter.
+    pub capitalised: bool,
+    /// Every letter upper-case.
+    pub all_caps: bool,
+    /// Follows sentence-ending punctuation or starts the segment.
+    pub sentence_start: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+        || unicode_normalization::char::is_combining_mark(c)
+        || matches!(c, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits a segment into word tokens.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if (c.is_alphabetic() || start.is_some()) && is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let mut word = &text[s..i];
+            word = word.trim_end_matches(['\'', '’', '-', '\u{2010}', '\u{2011}']);
+            for suffix in ["'s", "’s"] {
+                if let Some(stem) = word.strip_suffix(suffix) {
+                    word = stem;
+                }
+            }
+            if !word.is_empty() {
+                let first = word.chars().next().unwrap_or(' ');
+                out.push(Token {
+                    range: s..s + word.len(),
+                    capitalised: first.is_uppercase(),
+                    all_caps: fold::is_all_caps(word),
+                    sentence_start,
+                });
+            }
+            sentence_start = false;
+        }
+        if matches!(c, '.' | '?' | '!' | ':' | '>' | '"' | '“') {
+            sentence_start = true;
+        } else if !c.is_whitespace() && !c.is_alphanumeric() && c != ',' {
+            // Other punctuation keeps the state.
+        } else if c.is_alphanumeric() {
+            sentence_start = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::Roster;
+    use std::path::Path;
+
+    fn index() -> NameIndex {
+        NameIndex::new(
+            &Roster::parse(
+                Path::new("r.csv"),
+                "name,misheard,never\nWai Min Kwok,,\nDragan Markovski,,Markov\nEmmanuel Macron,,\nJulián Casasbuenas,,\nRenata Aquino Ribeiro,,\nPetra Lindqvist,,Peter Lindgren\n",
+            )
+            .unwrap(),
+        )
+    }
+
+    fn best(heard: &str) -> Option<(String, f32)> {
+        let index = index();
+        candidates(&index, &Heard::new(heard))
+            .first()
+            .map(|c| (index.forms[c.form as usize].text.clone(), c.score))
+    }
+
+    #[test]
+    fn sound_alikes_find_their_person() {
+        for (heard, name) in [
+            ("Markovsky", "Markovski"),
+            ("Marcon", "Macron"),
+            ("Wyman Quoc", "Wai Min Kwok"),
+            ("Casas Buenas", "Casasbuenas"),
+            ("Julian Casasbuenas", "Julián Casasbuenas"),
+        ] {
+            let found = best(heard);
+            assert_eq!(
+                found.as_ref().map(|f| f.0.as_str()),
+                Some(name),
+                "{heard}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unrelated_and_never_forms_find_nobody() {
+        for heard in ["Marathon", "Markov", "Peter Lindgren", "Renato", "Monday"] {
+            assert_eq!(best(heard), None, "{heard}");
+        }
+    }
+
+    #[test]
+    fn tokens_strip_possessives_and_know_sentence_starts() {
+        let text = "Thank you. Mr. Okafore's point, Wai Min";
+        let toks: Vec<_> = tokens(text)
+            .iter()
+            .map(|t| (&text[t.range.clone()], t.sentence_start))
+            .collect();
+        assert_eq!(
+            toks,
+            vec![
+                ("Thank", true),
+                ("you", false),
+                ("Mr", true),
+                ("Okafore", true),
+                ("point", false),
+                ("Wai", false),
+                ("Min", false)
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod calibration {
+    use super::*;
+    use crate::dict::Roster;
+    use std::path::Path;
+
+    #[test]
+    #[ignore = "prints scores for tuning"]
+    fn print_scores() {
+        let pairs = [
+            ("Marcon", "Emmanuel Macron"),
+            ("Markovsky", "Veni Markovski"),
+            ("Schweinfurt", "Stefan Schweinfest"),
+            ("Okafore", "Chidi Okafor"),
+            ("Lindquist", "Petra Lindqvist"),
+            ("Baskez Moreau", "Ingrid Vasquez-Moreau"),
+            ("Tilan Nguyen", "Thi Lan Nguyen"),
+            ("Tanabi", "Hiroshi Tanabe"),
+            ("Hadad", "Fatima Haddad"),
+            ("Ngatta", "Aroha Ngata"),
+            ("Gato", "Raquel Gatto"),
+            ("Wyman Quoc", "Wai Min Kwok"),
+            ("Casas Buenas", "Julián Casasbuenas"),
+            ("Chukoff", "Roman Chukov"),
+            ("Marathon", "Emmanuel Macron"),
+            ("Lindgren", "Petra Lindqvist"),
+            ("Peter Lindgren", "Petra Lindqvist"),
+            ("Renato", "Renata Aquino"),
+            ("Ramos", "José Ramírez"),
+            ("Monday", "Mandy Moore"),
+            ("Bell", "Bill Gates"),
+            ("Patel", "Priya Pastel"),
+            ("Kumar", "Anil Kumari"),
+            ("Chen", "Li Cheng"),
+            ("Smith", "Anna Smyth"),
+            ("Johnson", "Eva Jonsson"),
+        ];
+        for (heard, name) in pairs {
+            let roster = Roster::parse(Path::new("r.csv"), &format!("name\n{name}\n")).unwrap();
+            let index = NameIndex::new(&roster);
+            let h = Heard::new(heard);
+            let retrieved = index.candidates(&h.folded, &h.skeleton, &h.token_skeletons);
+            let best = index
+                .forms
+                .iter()
+                .filter(|f| f.kind != FormKind::Misheard)
+                .map(|f| (score(&h, f).0, f.text.clone()))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .unwrap();
+            println!(
+                "{heard:>16} -> {:<20} {:.3} retrieved={}",
+                best.1,
+                best.0,
+                !retrieved.is_empty()
+            );
+        }
+    }
+}

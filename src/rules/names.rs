@@ -1,0 +1,649 @@
+//! Name rules (N…): misheard names corrected to the roster's spelling.
+//!
+//! Candidates are capitalised runs of one to four tokens in body text and
+//! every speaker label. Three guards keep correct text correct: a common
+//! English word is never changed on its own; a single token inside a longer
+//! capitalised run is not matched alone ("Renato Aquino" is not "Renata");
+//! and a fix is applied only above the auto threshold with a margin over the
+//! runner-up, else it is suggested.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::{Context, Rule};
+use crate::dict::{Person, Roster};
+use crate::edit::{Applicability, Finding};
+use crate::formats::{Document, Role, Segment};
+use crate::names::common::is_common;
+use crate::names::fold::{fold, recase};
+use crate::names::{candidates, tokens, Candidate, FormKind, Heard, NameIndex, Token};
+use crate::text::protect::{overlaps_any, protected_spans};
+
+/// Words that introduce a name rather than belong to it.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "minister",
+    "ambassador",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "madam",
+    "madame",
+    "mister",
+    "sir",
+    "dame",
+    "excellency",
+    "senator",
+    "commissioner",
+    "director",
+    "secretary-general",
+    "under-secretary-general",
+    "deputy",
+    "judge",
+    "moderator",
+    "co-chair",
+    "rapporteur",
+    "colleague",
+    "counsellor",
+    "councillor",
+    "mayor",
+    "governor",
+    "representative",
+    "delegate",
+    "h.e",
+    "he",
+    "honourable",
+    "honorable",
+];
+
+/// Lower-case particles that may sit inside a capitalised name.
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "del", "della", "der", "den", "da", "das", "dos", "du", "la", "le", "di",
+    "bin", "al", "el", "y",
+];
+
+fn is_title(word: &str) -> bool {
+    let w = word
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace(['\u{2010}', '\u{2011}'], "-");
+    TITLES.contains(&w.as_str())
+}
+
+/// How much a fix must beat the best other person to be applied.
+const MARGIN: f32 = 0.05;
+
+/// What the names stage knows about a whole document before it checks a
+/// segment: who is named correctly, and who speaks.
+#[derive(Debug, Default)]
+pub struct DocNames {
+    /// Roster people named correctly somewhere (text or labels).
+    mentioned: HashSet<u32>,
+    /// Label names by folded text: (uses, first spelling).
+    labels: HashMap<String, (usize, String)>,
+    /// Speakers of this document who are not on the roster.
+    speakers: NameIndex,
+}
+
+/// The name part of a speaker label: titles such as `MS.` or `CHAIR` removed.
+fn label_name(label: &str) -> Range<usize> {
+    let mut start = 0;
+    for word in label.split_whitespace() {
+        if !is_title(word) {
+            break;
+        }
+        let at = label[start..].find(word).map_or(start, |i| start + i);
+        start = at + word.len();
+    }
+    let rest = &label[start..];
+    let lead = rest.len() - rest.trim_start().len();
+    start + lead..label.len()
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(first) if !PARTICLES.contains(&lower.as_str()) => {
+                    first.to_uppercase().chain(chars).collect()
+                }
+                _ => lower,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl DocNames {
+    /// Gathers labels and correct mentions of `doc`.
+    pub fn new(doc: &Document, index: &NameIndex) -> Self {
+        let mut names = DocNames::default();
+        for segment in &doc.segments {
+            let text = doc.segment_text(segment);
+            match segment.role {
+                Role::SpeakerLabel => {
+                    let name = text[label_name(text)].trim();
+                    if name.is_empty() {
+                        continue;
+                    }
+                    names.mentioned.extend(index.owners(name));
+                    let entry = names
+                        .labels
+                        .entry(fold(name))
+                        .or_insert((0, name.to_owned()));
+                    entry.0 += 1;
+                }
+                Role::Body => {
+                    let toks = tokens(text);
+                    for (i, t) in toks.iter().enumerate() {
+                        if !t.capitalised {
+                            continue;
+                        }
+                        for len in 1..=3 {
+                            let Some(last) = toks.get(i + len - 1) else {
+                                break;
+                            };
+                            names
+                                .mentioned
+                                .extend(index.owners(&text[t.range.start..last.range.end]));
+                        }
+                    }
+                }
+            }
+        }
+        // Speakers not on the roster become a roster of their own; a rarer
+        // variant of another label is not a speaker of its own.
+        let mut people = Vec::new();
+        let mut unmatched: Vec<&String> = names
+            .labels
+            .iter()
+            .filter(|(folded, (uses, _))| {
+                !names
+                    .labels
+                    .iter()
+                    .any(|(f, (n, _))| n > uses && strsim::jaro_winkler(f, folded) >= 0.9)
+            })
+            .map(|(_, (_, text))| text)
+            .filter(|text| {
+                index.owners(text).is_empty() && candidates(index, &Heard::new(text)).is_empty()
+            })
+            .filter(|text| text.split_whitespace().count() >= 2)
+            .collect();
+        unmatched.sort();
+        for text in unmatched {
+            let name = if crate::names::fold::is_all_caps(text) {
+                title_case(text)
+            } else {
+                text.clone()
+            };
+            people.push(Person {
+                name,
+                aliases: Vec::new(),
+                misheard: Vec::new(),
+                never: Vec::new(),
+                role: "speaker in this file".into(),
+                organisation: String::new(),
+                country: String::new(),
+            });
+        }
+        names.speakers = NameIndex::new(&Roster { people });
+        names
+    }
+}
+
+/// Names-stage state for a whole run: the roster index and the document's own names.
+#[derive(Debug)]
+pub struct NameContext<'a> {
+    /// The roster index.
+    pub index: &'a NameIndex,
+    /// What the document says about names.
+    pub doc: DocNames,
+}
+
+/// Memo of candidate lists per heard text, kept per chunk of segments:
+/// caption vocabularies are small, so most lookups repeat.
+#[derive(Debug, Default)]
+pub struct NameCache {
+    roster: HashMap<String, Vec<Candidate>>,
+}
+
+impl NameCache {
+    fn lookup(&mut self, index: &NameIndex, heard_text: &str) -> &[Candidate] {
+        if !self.roster.contains_key(heard_text) {
+            let found = candidates(index, &Heard::new(heard_text));
+            self.roster.insert(heard_text.to_owned(), found);
+        }
+        self.roster.get(heard_text).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One proposed name fix before overlaps between windows are settled.
+struct Proposal {
+    range: Range<usize>,
+    rule: Rule,
+    replacement: String,
+    confidence: f32,
+    applicability: Applicability,
+    note: String,
+}
+
+pub(super) fn check(
+    ctx: &Context<'_>,
+    segment: &Segment,
+    cache: &mut NameCache,
+    out: &mut Vec<Finding>,
+) {
+    let Some(names) = ctx.names else { return };
+    if !ctx.settings.rules.any_of_kind(crate::edit::Kind::Name) {
+        return;
+    }
+    match segment.role {
+        Role::SpeakerLabel => check_label(ctx, names, segment, cache, out),
+        Role::Body => check_body(ctx, names, segment, cache, out),
+    }
+}
+
+fn describe(index: &NameIndex, c: &Candidate) -> String {
+    let form = &index.forms[c.form as usize];
+    let person = &index.people[form.person as usize];
+    let about = if person.about.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", person.about)
+    };
+    format!(
+        "{} ({}{about}): {}",
+        target_text(index, c),
+        person.name,
+        c.evidence
+    )
+}
+
+fn target_text<'i>(index: &'i NameIndex, c: &Candidate) -> &'i str {
+    let form = &index.forms[c.form as usize];
+    match form.target {
+        Some(t) => &index.forms[t as usize].text,
+        None => &form.text,
+    }
+}
+
+/// Turns the best candidate for `heard` into a proposal, with context.
+#[allow(clippy::too_many_arguments)]
+fn propose(
+    names: &NameContext<'_>,
+    index: &NameIndex,
+    found: &[Candidate],
+    heard: &str,
+    range: Range<usize>,
+    evidence: &mut Vec<&'static str>,
+    speaker_person: Option<u32>,
+    from_document: bool,
+) -> Option<Proposal> {
+    let best = found.first()?;
+    let form = &index.forms[best.form as usize];
+    if form.kind == FormKind::Given && heard.split_whitespace().count() == 1 && best.score < 0.85 {
+        return None; // a lone word loosely like a given name is no evidence
+    }
+    let replacement = recase(target_text(index, best), heard);
+    if replacement == heard {
+        return None;
+    }
+    let runner_up = found.iter().find(|c| {
+        index.forms[c.form as usize].person != form.person
+            && target_text(index, c) != target_text(index, best)
+    });
+    let mut confidence = best.score;
+    let mut applicability = Applicability::Scored;
+    let rule = if form.kind == FormKind::Misheard {
+        Rule::KnownMisheardName
+    } else if from_document {
+        Rule::DocumentSpeakerName
+    } else if best.exact_fold {
+        Rule::NameAccents
+    } else {
+        Rule::MisheardName
+    };
+    if rule == Rule::KnownMisheardName {
+        applicability = Applicability::Always;
+        confidence = 1.0;
+    } else {
+        if best.exact_fold {
+            confidence = 0.95;
+        }
+        if !from_document && names.doc.mentioned.contains(&form.person) {
+            confidence += 0.08;
+            evidence.push("named correctly elsewhere in the file");
+        }
+        if !from_document && speaker_person == Some(form.person) {
+            confidence += 0.05;
+            evidence.push("the speaker of this turn");
+        }
+        if form.kind == FormKind::Given {
+            confidence -= 0.1;
+            applicability = Applicability::Suggest;
+            evidence.push("a given name without the surname");
+        }
+        if let Some(r) = runner_up {
+            if r.score + MARGIN > best.score {
+                applicability = Applicability::Suggest;
+                evidence.push("close to another person");
+            }
+        }
+        if from_document {
+            applicability = Applicability::Suggest;
+        }
+    }
+    let mut note = describe(index, best);
+    for e in evidence.iter() {
+        note.push_str("; ");
+        note.push_str(e);
+    }
+    if let Some(r) = runner_up {
+        note.push_str(&format!("; next best {}", target_text(index, r)));
+    }
+    Some(Proposal {
+        range,
+        rule,
+        replacement,
+        confidence: confidence.clamp(0.0, 1.0),
+        applicability,
+        note,
+    })
+}
+
+fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Vec<Finding>) {
+    proposals.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then(b.range.len().cmp(&a.range.len()))
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for p in proposals {
+        if taken
+            .iter()
+            .any(|t| t.start < p.range.end && p.range.start < t.end)
+            || !ctx.enabled(p.rule)
+        {
+            continue;
+        }
+        taken.push(p.range.clone());
+        out.push(
+            Finding::new(
+                p.rule,
+                p.range,
+                p.replacement,
+                p.applicability,
+                p.confidence,
+                ctx.settings.auto_threshold,
+            )
+            .with_note(p.note),
+        );
+    }
+}
+
+fn check_label(
+    ctx: &Context<'_>,
+    names: &NameContext<'_>,
+    segment: &Segment,
+    cache: &mut NameCache,
+    out: &mut Vec<Finding>,
+) {
+    let text = ctx.doc.segment_text(segment);
+    let name_range = label_name(text);
+    let name = &text[name_range.clone()];
+    let range = segment.range.start + name_range.start..segment.range.start + name_range.end;
+    if name.is_empty() {
+        return;
+    }
+    if names.index.is_correct(name) {
+        // Right but for a non-breaking hyphen, which the punctuation rules
+        // leave alone inside labels.
+        if name.contains(['\u{2010}', '\u{2011}']) {
+            if let Some(&person) = names.index.owners(name).first() {
+                let form = names
+                    .index
+                    .forms
+                    .iter()
+                    .find(|f| f.person == person && fold(&f.text) == fold(name));
+                if let Some(form) = form {
+                    let fixed = recase(&form.text, name);
+                    if fixed != name {
+                        emit(
+                            ctx,
+                            vec![Proposal {
+                                range,
+                                rule: Rule::NameAccents,
+                                replacement: fixed,
+                                confidence: 1.0,
+                                applicability: Applicability::Always,
+                                note: format!("{}: hyphen as the roster writes it", form.text),
+                            }],
+                            out,
+                        );
+                    }
+                }
+            }
+        }
+        return;
+    }
+    let found: Vec<Candidate> = cache
+        .lookup(names.index, name)
+        .iter()
+        .filter(|c| names.index.forms[c.form as usize].kind != FormKind::Given)
+        .cloned()
+        .collect();
+    let mut evidence = vec!["in a speaker label"];
+    if let Some(mut p) = propose(
+        names,
+        names.index,
+        &found,
+        name,
+        range.clone(),
+        &mut evidence,
+        None,
+        false,
+    ) {
+        if p.rule == Rule::MisheardName {
+            p.rule = Rule::SpeakerLabelName;
+        }
+        emit(ctx, vec![p], out);
+        return;
+    }
+    // A rarer spelling of another label in the same file.
+    let folded = fold(name);
+    let own = names.doc.labels.get(&folded).map_or(0, |l| l.0);
+    let best = names
+        .doc
+        .labels
+        .iter()
+        .filter(|(f, (n, _))| **f != folded && *n > own)
+        .map(|(f, (n, t))| (strsim::jaro_winkler(f, &folded) as f32, *n, t))
+        .filter(|(s, _, _)| *s >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    if let Some((similarity, uses, other)) = best {
+        let note = format!("{other}: written so in {uses} other labels of this file");
+        emit(
+            ctx,
+            vec![Proposal {
+                range,
+                rule: Rule::SpeakerLabelName,
+                replacement: other.clone(),
+                confidence: similarity * 0.9,
+                applicability: Applicability::Suggest,
+                note,
+            }],
+            out,
+        );
+    }
+}
+
+/// Whether a captioner's unverified-spelling mark follows.
+fn unverified_mark_after(rest: &str) -> bool {
+    let r = rest.trim_start().to_lowercase();
+    [
+        "(phonetic",
+        "(ph)",
+        "(ph.)",
+        "(sp?)",
+        "(sp)",
+        "(spelling?)",
+        "[phonetic",
+        "[sp?]",
+    ]
+    .iter()
+    .any(|m| r.starts_with(m))
+}
+
+fn check_body(
+    ctx: &Context<'_>,
+    names: &NameContext<'_>,
+    segment: &Segment,
+    cache: &mut NameCache,
+    out: &mut Vec<Finding>,
+) {
+    let text = ctx.doc.segment_text(segment);
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) && text.is_ascii() {
+        return;
+    }
+    let index = names.index;
+    let toks = tokens(text);
+    let protected = protected_spans(text);
+    let speaker_person = ctx
+        .doc
+        .speaker(segment)
+        .and_then(|s| index.owners(&s[label_name(s)]).first().copied());
+    let word = |t: &Token| &text[t.range.clone()];
+    let mut proposals = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.capitalised || is_title(word(t)) || (t.all_caps && word(t).chars().count() > 1) {
+            i += 1;
+            continue;
+        }
+        let title_before = i > 0 && is_title(word(&toks[i - 1]));
+        // Extend the run: capitalised tokens joined by one space, particles
+        // between them, and dotted initials or "St." inside.
+        let mut end = i + 1;
+        while end < toks.len() {
+            let gap = &text[toks[end - 1].range.end..toks[end].range.start];
+            let prev = word(&toks[end - 1]);
+            let joinable = gap == " " || (gap == ". " && prev.chars().count() <= 2);
+            let next = &toks[end];
+            let fits = next.capitalised
+                && !is_title(word(next))
+                && !(next.all_caps && word(next).chars().count() > 1)
+                || PARTICLES.contains(&word(next))
+                    && toks.get(end + 1).is_some_and(|n| n.capitalised);
+            if !joinable || !fits || end - i >= 6 {
+                break;
+            }
+            end += 1;
+        }
+        let mut start = i;
+        // A common word opening a sentence ("Thank", "Welcome") is not part of a name.
+        while start < end - 1
+            && toks[start].sentence_start
+            && !title_before
+            && is_common(word(&toks[start]))
+            && !index.is_correct(word(&toks[start]))
+        {
+            start += 1;
+        }
+        let run_len = end - start;
+        // Names already written right settle their tokens: no window may
+        // reach into them ("As Ingrid Vasquez-Moreau", "Marguerite St").
+        let mut settled = vec![false; end - start];
+        for a in start..end {
+            for b in a + 2..=end.min(a + 4) {
+                let span = &text[toks[a].range.start..toks[b - 1].range.end];
+                if !index.owners(span).is_empty() {
+                    settled[a - start..b - start]
+                        .iter_mut()
+                        .for_each(|s| *s = true);
+                }
+            }
+        }
+        for a in start..end {
+            for b in a + 1..=end.min(a + 4) {
+                let len = b - a;
+                if len == 1 && run_len > 1 {
+                    continue; // a single token inside a longer run is not matched alone
+                }
+                if settled[a - start..b - start].iter().any(|&s| s) {
+                    continue;
+                }
+                let range = toks[a].range.start..toks[b - 1].range.end;
+                if overlaps_any(&protected, &range) {
+                    continue;
+                }
+                let heard = &text[range.clone()];
+                let window: Vec<&str> = (a..b).map(|k| word(&toks[k])).collect();
+                if index.is_correct(heard) || window.iter().all(|w| index.is_correct(w)) {
+                    continue;
+                }
+                if window.iter().all(|w| is_common(w)) {
+                    continue; // "Will", "Grace", "Hope" and their kind stay words
+                }
+                let sentence_start =
+                    toks[a].sentence_start && !(a > 0 && is_title(word(&toks[a - 1])));
+                let mut evidence = Vec::new();
+                let has_title = a > 0 && is_title(word(&toks[a - 1]));
+                let marked = unverified_mark_after(&text[range.end..]);
+                let abs = segment.range.start + range.start..segment.range.start + range.end;
+                let found = cache.lookup(index, heard).to_vec();
+                let proposal = if found.is_empty() {
+                    let doc_found = candidates(&names.doc.speakers, &Heard::new(heard));
+                    propose(
+                        names,
+                        &names.doc.speakers,
+                        &doc_found,
+                        heard,
+                        abs,
+                        &mut evidence,
+                        None,
+                        true,
+                    )
+                } else {
+                    propose(
+                        names,
+                        index,
+                        &found,
+                        heard,
+                        abs,
+                        &mut evidence,
+                        speaker_person,
+                        false,
+                    )
+                };
+                let Some(mut p) = proposal else { continue };
+                if has_title {
+                    p.confidence = (p.confidence + 0.05).min(1.0);
+                    p.note.push_str("; after a title");
+                }
+                if len == 1 && sentence_start && !has_title {
+                    p.confidence -= 0.05;
+                }
+                if marked {
+                    p.confidence = (p.confidence + 0.1).min(1.0);
+                    p.note
+                        .push_str("; the captioner marked the spelling as a guess");
+                }
+                proposals.push(p);
+            }
+        }
+        i = end;
+    }
+    emit(ctx, proposals, out);
+}

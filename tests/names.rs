@@ -1,0 +1,218 @@
+//! The name stage on the mishearings captioners really make, and its guards.
+
+use std::path::Path;
+
+use capclean::dict::{Dictionaries, Roster};
+use capclean::formats::{Document, Format};
+use capclean::text::SourceEncoding;
+use capclean::{Checked, Engine, Settings, Status};
+
+const ROSTER: &str = "name,aliases,misheard,never,role
+Emmanuel Macron,President Macron,,,President of France
+Veni Markovski,Veni,,Markov,ICANN
+Stefan Schweinfest,Stefan,,,Director
+Wai Min Kwok,,,,Senior adviser
+Julián Casasbuenas,Julián,,,MAG member
+Raquel Gatto,Raquel,,,MAG member
+Renata Aquino Ribeiro,Renata,,,MAG member
+Salanieta Tamanikaiwaimaro,Salan,,,MAG member
+Petra Lindqvist,,,Peter Lindgren,MAG member
+Chidi Okafor,,Okafore,,MAG member
+";
+
+fn check(text: &str) -> Checked {
+    let roster = Roster::parse(Path::new("roster.csv"), ROSTER).unwrap();
+    let dicts = Dictionaries {
+        roster,
+        ..Default::default()
+    };
+    let engine = Engine::new(Settings::default(), dicts);
+    engine.check_document(
+        Document::parse(text.to_owned(), Format::Cart),
+        SourceEncoding::Utf8,
+    )
+}
+
+/// (original, replacement, status, rule) of every name finding.
+fn names(text: &str) -> Vec<(String, String, Status, &'static str)> {
+    check(text)
+        .findings
+        .iter()
+        .filter(|f| f.kind() == capclean::Kind::Name)
+        .map(|f| {
+            (
+                text[f.range.clone()].to_string(),
+                f.replacement.clone(),
+                f.status,
+                f.rule.code(),
+            )
+        })
+        .collect()
+}
+
+fn output(text: &str) -> String {
+    check(text).output
+}
+
+#[test]
+fn sound_alike_surname_after_a_title_with_the_person_named_elsewhere() {
+    let text =
+        "We welcome Emmanuel Macron today.\nThe participation of President Marcon was noted.\n";
+    assert_eq!(
+        output(text),
+        "We welcome Emmanuel Macron today.\nThe participation of President Macron was noted.\n"
+    );
+    let f = check(text)
+        .findings
+        .into_iter()
+        .find(|f| f.rule.code() == "N002")
+        .unwrap();
+    assert!(
+        f.note.contains("after a title") && f.note.contains("named correctly elsewhere"),
+        "{}",
+        f.note
+    );
+}
+
+#[test]
+fn near_spellings_are_corrected() {
+    assert_eq!(
+        output("Thank you, Mr. Markovsky."),
+        "Thank you, Mr. Markovski."
+    );
+    assert_eq!(
+        output("as Stefan Schweinfurt said"),
+        "as Stefan Schweinfest said"
+    );
+    assert_eq!(
+        output("I thank Chidi Okafore's team"),
+        "I thank Chidi Okafor's team"
+    );
+}
+
+#[test]
+fn split_and_merged_names() {
+    assert_eq!(
+        output("My team is led by Wyman Quoc, in New York."),
+        "My team is led by Wai Min Kwok, in New York."
+    );
+    assert_eq!(
+        output("Julián Casas Buenas spoke."),
+        "Julián Casasbuenas spoke."
+    );
+    let lone = names("and Wyman said so");
+    assert_eq!(lone.len(), 1);
+    assert_eq!(
+        (lone[0].1.as_str(), lone[0].2),
+        ("Wai Min", Status::Suggested)
+    );
+}
+
+#[test]
+fn accents_are_restored() {
+    assert_eq!(
+        output("Thank you, Julian Casasbuenas."),
+        "Thank you, Julián Casasbuenas."
+    );
+    let found = names("Thank you, Julian Casasbuenas.");
+    assert_eq!(found[0].3, "N003");
+}
+
+#[test]
+fn speaker_labels_keep_their_case() {
+    let text = ">> RAQUEL GATO: Thank you.\n>> Petra Lindquist: Yes.\n";
+    assert_eq!(
+        output(text),
+        ">> RAQUEL GATTO: Thank you.\n>> Petra Lindqvist: Yes.\n"
+    );
+    assert!(names(text).iter().all(|n| n.3 == "N004"));
+}
+
+#[test]
+fn a_label_variant_of_the_file_s_other_labels_is_suggested() {
+    let text = ">> TATIANA MOROZOVA: One.\n>> TATIANA MOROZOVA: Two.\n>> TATIANA MOROSOVA: Three.\nAs Tatiana Morosova said.\n";
+    let found = names(text);
+    assert!(
+        found.contains(&(
+            "TATIANA MOROSOVA".into(),
+            "TATIANA MOROZOVA".into(),
+            Status::Suggested,
+            "N004"
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(
+            "Tatiana Morosova".into(),
+            "Tatiana Morozova".into(),
+            Status::Suggested,
+            "N005"
+        )),
+        "{found:?}"
+    );
+    assert_eq!(
+        output(text),
+        text,
+        "document-only evidence is never applied"
+    );
+}
+
+#[test]
+fn known_mishearings_have_full_confidence() {
+    let c = check("The Okafore proposal");
+    let f = &c.findings[0];
+    assert_eq!(
+        (f.rule.code(), f.status, f.confidence),
+        ("N001", Status::Applied, 1.0)
+    );
+}
+
+#[test]
+fn unverified_spelling_mark_raises_the_match() {
+    let plain = check("we heard Schweinfurt today");
+    let marked = check("we heard Schweinfurt (phonetic) today");
+    let conf = |c: &Checked| {
+        c.findings
+            .iter()
+            .find(|f| f.rule.code() == "N002")
+            .map(|f| f.confidence)
+            .unwrap()
+    };
+    assert!(conf(&marked) > conf(&plain));
+    assert!(marked.findings.iter().any(|f| f.rule.code() == "I002"));
+}
+
+#[test]
+fn common_words_that_are_names_stay_words() {
+    for text in [
+        "Will the Secretariat answer? Grace periods help. Hope is not a plan.",
+        "Mark my words. Bill it to us. Frank exchanges. Rich countries. A macro view. The Marathon.",
+    ] {
+        assert_eq!(names(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn a_single_token_inside_a_longer_run_is_not_matched_alone() {
+    // "Renato" is not "Renata"; the pair may be "Renata Aquino" misheard, so
+    // at most a suggestion.
+    let found = names("Renato Aquino from Brazil, and Renato Silva.");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.2 == Status::Suggested && f.0 == "Renato Aquino"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn correct_forms_aliases_and_never_forms_are_left_alone() {
+    for text in [
+        "Salan, you have the floor. Veni and Raquel agreed.",
+        "Peter Lindgren and Mr. Markov spoke.",
+        "Write to julian@casasbuenas.example or see https://example.org/Marcon",
+        "We met Maria Fernandez and John Smith.",
+    ] {
+        assert_eq!(names(text), vec![], "{text}");
+    }
+}
