@@ -121,6 +121,8 @@ pub struct NameIndex {
     keys: Vec<(u64, u32)>,
     /// Lower-cased correct forms and name tokens: text never to change.
     correct: HashSet<String>,
+    /// Folded tokens of every correct form.
+    name_tokens: HashSet<String>,
     /// Lower-cased full names, surnames and aliases -> their people.
     owners: HashMap<String, Vec<u32>>,
 }
@@ -205,6 +207,7 @@ impl NameIndex {
                 keys.extend(deletions(&skel).map(|d| key(KeyKind::Deletion, &d)));
             }
             self.correct.insert(normalise_correct(text));
+            self.name_tokens.extend(text.split_whitespace().map(fold));
             if kind != FormKind::Given {
                 let owners = self.owners.entry(normalise_correct(text)).or_default();
                 if !owners.contains(&person) {
@@ -288,6 +291,11 @@ impl NameIndex {
         self.owners
             .get(&normalise_correct(text))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word`, accents and case aside, is a token of a roster name.
+    pub fn is_name_token(&self, word: &str) -> bool {
+        self.name_tokens.contains(&fold(word))
     }
 
     /// Whether the index holds nobody.

@@ -277,22 +277,44 @@ fn target_text<'i>(index: &'i NameIndex, c: &Candidate) -> &'i str {
     }
 }
 
-/// Turns the best candidate for `heard` into a proposal, with context.
-#[allow(clippy::too_many_arguments)]
+/// What the text around a heard name says.
+#[derive(Debug, Clone, Copy, Default)]
+struct Clues {
+    /// A title (Mr., President, Chair…) stands right before it.
+    title: bool,
+    /// The captioner marked the spelling as a guess: `(phonetic)`, `(sp?)`.
+    marked: bool,
+    /// A single token opening a sentence: capitalised anyway.
+    sentence_start: bool,
+    /// Every token is also a common English word.
+    common: bool,
+    /// It is a speaker label.
+    label: bool,
+    /// The roster person speaking this turn, if known.
+    speaker: Option<u32>,
+    /// The match is against the file's own speakers, not the roster.
+    from_document: bool,
+}
+
+/// Turns the best candidate for `heard` into a proposal: the similarity
+/// score, adjusted by what the context says, decides the confidence; the
+/// guards decide whether it may be applied at all.
 fn propose(
     names: &NameContext<'_>,
     index: &NameIndex,
     found: &[Candidate],
     heard: &str,
     range: Range<usize>,
-    evidence: &mut Vec<&'static str>,
-    speaker_person: Option<u32>,
-    from_document: bool,
+    clues: Clues,
 ) -> Option<Proposal> {
     let best = found.first()?;
     let form = &index.forms[best.form as usize];
-    if form.kind == FormKind::Given && heard.split_whitespace().count() == 1 && best.score < 0.85 {
+    let single = !heard.contains(' ');
+    if form.kind == FormKind::Given && single && best.score < 0.85 {
         return None; // a lone word loosely like a given name is no evidence
+    }
+    if clues.common && !best.exact_fold && !clues.title {
+        return None; // "Will", "Grace", "Hope" and their kind stay words
     }
     let replacement = recase(target_text(index, best), heard);
     if replacement == heard {
@@ -302,17 +324,23 @@ fn propose(
         index.forms[c.form as usize].person != form.person
             && target_text(index, c) != target_text(index, best)
     });
+    let mut evidence: Vec<&str> = Vec::new();
     let mut confidence = best.score;
     let mut applicability = Applicability::Scored;
     let rule = if form.kind == FormKind::Misheard {
         Rule::KnownMisheardName
-    } else if from_document {
+    } else if clues.from_document {
         Rule::DocumentSpeakerName
     } else if best.exact_fold {
         Rule::NameAccents
+    } else if clues.label {
+        Rule::SpeakerLabelName
     } else {
         Rule::MisheardName
     };
+    if clues.label {
+        evidence.push("in a speaker label");
+    }
     if rule == Rule::KnownMisheardName {
         applicability = Applicability::Always;
         confidence = 1.0;
@@ -320,13 +348,28 @@ fn propose(
         if best.exact_fold {
             confidence = 0.95;
         }
-        if !from_document && names.doc.mentioned.contains(&form.person) {
+        if clues.title {
+            confidence += 0.05;
+            evidence.push("after a title");
+        }
+        if clues.marked {
+            confidence += 0.1;
+            evidence.push("the captioner marked the spelling as a guess");
+        }
+        if clues.sentence_start && single && !clues.title {
+            confidence -= 0.05;
+        }
+        if !clues.from_document && names.doc.mentioned.contains(&form.person) {
             confidence += 0.08;
             evidence.push("named correctly elsewhere in the file");
         }
-        if !from_document && speaker_person == Some(form.person) {
+        if !clues.from_document && clues.speaker == Some(form.person) {
             confidence += 0.05;
             evidence.push("the speaker of this turn");
+        }
+        if clues.common && !clues.title {
+            applicability = Applicability::Suggest;
+            evidence.push("also a common word");
         }
         if form.kind == FormKind::Given {
             confidence -= 0.1;
@@ -339,12 +382,12 @@ fn propose(
                 evidence.push("close to another person");
             }
         }
-        if from_document {
+        if clues.from_document {
             applicability = Applicability::Suggest;
         }
     }
     let mut note = describe(index, best);
-    for e in evidence.iter() {
+    for e in &evidence {
         note.push_str("; ");
         note.push_str(e);
     }
@@ -443,20 +486,11 @@ fn check_label(
         .filter(|c| names.index.forms[c.form as usize].kind != FormKind::Given)
         .cloned()
         .collect();
-    let mut evidence = vec!["in a speaker label"];
-    if let Some(mut p) = propose(
-        names,
-        names.index,
-        &found,
-        name,
-        range.clone(),
-        &mut evidence,
-        None,
-        false,
-    ) {
-        if p.rule == Rule::MisheardName {
-            p.rule = Rule::SpeakerLabelName;
-        }
+    let clues = Clues {
+        label: true,
+        ..Clues::default()
+    };
+    if let Some(p) = propose(names, names.index, &found, name, range.clone(), clues) {
         emit(ctx, vec![p], out);
         return;
     }
@@ -557,7 +591,7 @@ fn check_body(
             && toks[start].sentence_start
             && !title_before
             && is_common(word(&toks[start]))
-            && !index.is_correct(word(&toks[start]))
+            && !index.is_name_token(word(&toks[start]))
         {
             start += 1;
         }
@@ -593,53 +627,28 @@ fn check_body(
                 if index.is_correct(heard) || window.iter().all(|w| index.is_correct(w)) {
                     continue;
                 }
-                if window.iter().all(|w| is_common(w)) {
-                    continue; // "Will", "Grace", "Hope" and their kind stay words
-                }
-                let sentence_start =
-                    toks[a].sentence_start && !(a > 0 && is_title(word(&toks[a - 1])));
-                let mut evidence = Vec::new();
-                let has_title = a > 0 && is_title(word(&toks[a - 1]));
-                let marked = unverified_mark_after(&text[range.end..]);
-                let abs = segment.range.start + range.start..segment.range.start + range.end;
                 let found = cache.lookup(index, heard).to_vec();
+                let clues = Clues {
+                    title: a > 0 && is_title(word(&toks[a - 1])),
+                    marked: unverified_mark_after(&text[range.end..]),
+                    sentence_start: toks[a].sentence_start
+                        && !(a > 0 && is_title(word(&toks[a - 1]))),
+                    // Two common words that fold to a roster name are that
+                    // name ("Jose Ramirez"); one alone stays a word.
+                    common: window.iter().all(|w| is_common(w))
+                        && (len == 1 || !found.first().is_some_and(|c| c.exact_fold)),
+                    label: false,
+                    speaker: speaker_person,
+                    from_document: found.is_empty(),
+                };
+                let abs = segment.range.start + range.start..segment.range.start + range.end;
                 let proposal = if found.is_empty() {
                     let doc_found = candidates(&names.doc.speakers, &Heard::new(heard));
-                    propose(
-                        names,
-                        &names.doc.speakers,
-                        &doc_found,
-                        heard,
-                        abs,
-                        &mut evidence,
-                        None,
-                        true,
-                    )
+                    propose(names, &names.doc.speakers, &doc_found, heard, abs, clues)
                 } else {
-                    propose(
-                        names,
-                        index,
-                        &found,
-                        heard,
-                        abs,
-                        &mut evidence,
-                        speaker_person,
-                        false,
-                    )
+                    propose(names, index, &found, heard, abs, clues)
                 };
-                let Some(mut p) = proposal else { continue };
-                if has_title {
-                    p.confidence = (p.confidence + 0.05).min(1.0);
-                    p.note.push_str("; after a title");
-                }
-                if len == 1 && sentence_start && !has_title {
-                    p.confidence -= 0.05;
-                }
-                if marked {
-                    p.confidence = (p.confidence + 0.1).min(1.0);
-                    p.note
-                        .push_str("; the captioner marked the spelling as a guess");
-                }
+                let Some(p) = proposal else { continue };
                 proposals.push(p);
             }
         }
