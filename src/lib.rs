@@ -19,6 +19,7 @@ pub mod names;
 pub mod pipeline;
 pub mod review;
 pub mod rules;
+pub mod terms;
 pub mod text;
 
 pub use edit::{Finding, Kind, Status};

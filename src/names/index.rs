@@ -88,6 +88,12 @@ fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// The ASCII letters of a folded string: Double Metaphone reads nothing
+/// else (and its implementation must not be handed other characters).
+pub fn ascii_letters(folded: &str) -> String {
+    folded.chars().filter(char::is_ascii_alphabetic).collect()
+}
+
 /// Particles that start a surname.
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "der", "den", "da", "das", "dos", "du", "la", "le", "di",
@@ -193,7 +199,7 @@ impl NameIndex {
             return;
         }
         let skel = skeleton(&folded);
-        let dm = encoder.double_metaphone(&folded);
+        let dm = encoder.double_metaphone(&ascii_letters(&folded));
         let id = self.forms.len() as u32;
         let mut keys = vec![key(KeyKind::Exact, &folded), key(KeyKind::Skeleton, &skel)];
         for code in [dm.primary(), dm.alternate()] {
@@ -264,7 +270,7 @@ impl NameIndex {
             }
         }
         let encoder = DoubleMetaphone::new(Some(8));
-        let dm = encoder.double_metaphone(folded);
+        let dm = encoder.double_metaphone(&ascii_letters(folded));
         for code in [dm.primary(), dm.alternate()] {
             if !code.is_empty() {
                 self.collect(key(KeyKind::Metaphone, &code), BUCKET_LIMIT, &mut out);

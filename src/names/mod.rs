@@ -78,14 +78,19 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     let winkler = strsim::jaro_winkler(&heard.folded, &form.folded) as f32;
     let sound = similarity(&heard.skeleton, &form.skeleton);
     let encoder = DoubleMetaphone::new(Some(8));
-    let dm = encoder.double_metaphone(&heard.folded);
+    let dm = encoder.double_metaphone(&index::ascii_letters(&heard.folded));
     let metaphone = [dm.primary(), dm.alternate()]
         .iter()
         .any(|c| !c.is_empty() && form.metaphone.iter().any(|f| f == c));
-    let mut s = 0.55 * text.max(sound)
-        + 0.25 * text.min(sound)
-        + 0.2 * winkler
-        + if metaphone { 0.05 } else { 0.0 };
+    let mut s = 0.4 * text + 0.35 * sound + 0.25 * winkler + if metaphone { 0.05 } else { 0.0 };
+    // The same sounds in the same order, split or merged differently:
+    // "Wyman Quoc" for "Wai Min Kwok", "Casas Buenas" for "Casasbuenas".
+    if heard.skeleton == form.skeleton
+        && form.skeleton.len() >= 5
+        && heard.tokens.len() != form.tokens
+    {
+        s = s.max(0.9 + 0.1 * text);
+    }
     // More heard tokens than the form has: each must be part of the name,
     // not a word beside it ("As Tatiana Morosova").
     if heard.tokens.len() > form.tokens {
@@ -104,11 +109,10 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
         if first < 0.6 || last < 0.6 {
             s -= 0.2;
         }
-    }
-    // The same sounds in the same order, however spelled or split: "Wyman
-    // Quoc" for "Wai Min Kwok".
-    if heard.skeleton == form.skeleton && form.skeleton.len() >= 5 {
-        s = s.max(0.9 + 0.1 * text);
+        // A stray letter ("U" of "U.N.") is no piece of a split name.
+        if heard.tokens.iter().any(|t| t.chars().count() < 3) {
+            s -= 0.3;
+        }
     }
     // Every token must stand for its counterpart: "Peter Lindgren" is not
     // "Petra Lindqvist" just because both halves are near.
@@ -119,8 +123,8 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
             .zip(form.text.split_whitespace().map(fold))
             .map(|(h, f)| similarity(h, &f).max(similarity(&skeleton(h), &skeleton(&f))))
             .fold(1.0f32, f32::min);
-        if worst < 0.5 {
-            s -= 0.5 - worst;
+        if worst < 0.75 {
+            s -= 2.0 * (0.75 - worst);
         }
     }
     // Short names leave no room for error.
@@ -201,8 +205,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
+    let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        if (c.is_alphabetic() || start.is_some()) && is_word_char(c) {
+        // Two hyphens in a row are a dash between words, not part of one.
+        let dash = is_hyphen(c)
+            && (text[i + c.len_utf8().min(text.len() - i)..].starts_with(is_hyphen)
+                || text[..i].ends_with(is_hyphen));
+        if (c.is_alphabetic() || start.is_some()) && is_word_char(c) && !dash {
             if start.is_none() {
                 start = Some(i);
             }
@@ -288,7 +297,7 @@ mod tests {
 
     #[test]
     fn tokens_strip_possessives_and_know_sentence_starts() {
-        let text = "Thank you. Mr. Okafore's point, Wai Min";
+        let text = "Thank you. Mr. Okafore's\u{2011}\u{2011}point, Wai Min";
         let toks: Vec<_> = tokens(text)
             .iter()
             .map(|t| (&text[t.range.clone()], t.sentence_start))

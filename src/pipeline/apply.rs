@@ -6,43 +6,49 @@ use std::ops::Range;
 
 use crate::edit::{Finding, Status};
 
-/// Whether two spans may not both be applied. An empty span (an insertion)
-/// conflicts with any span it touches, so an insertion never lands at the
-/// edge of a replacement whose rule did not expect it.
+/// Whether two spans may not both be applied: they overlap, an insertion
+/// (empty span) falls strictly inside the other, or two insertions share a
+/// point. An insertion at the edge of a replacement is well defined (it
+/// goes before or after it) and so is no conflict.
 pub fn conflicts(a: &Range<usize>, b: &Range<usize>) -> bool {
-    if a.is_empty() || b.is_empty() {
-        a.start <= b.end && b.start <= a.end
-    } else {
-        a.start < b.end && b.start < a.end
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => a.start == b.start,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (false, false) => a.start < b.end && b.start < a.end,
     }
 }
 
 /// Demotes `applied` findings that overlap a stronger applied finding to
-/// `suggested`, noting why. Stronger means: higher confidence, then longer
-/// span, then earlier start, then lower rule code; so the outcome does not
-/// depend on the order rules ran in.
+/// `suggested`, noting why. Stronger means: longer span (a whole-word fix
+/// such as a glossary term subsumes a fix of one character inside it, so a
+/// second run finds nothing left), then higher confidence, then earlier
+/// start, then lower rule code; so the outcome does not depend on the order
+/// rules ran in.
 pub fn resolve_overlaps(findings: &mut [Finding]) {
     let mut order: Vec<usize> = (0..findings.len())
         .filter(|&i| findings[i].status == Status::Applied)
         .collect();
     order.sort_by(|&a, &b| {
         let (fa, fb) = (&findings[a], &findings[b]);
-        fb.confidence
-            .total_cmp(&fa.confidence)
-            .then_with(|| fb.range.len().cmp(&fa.range.len()))
+        fb.range
+            .len()
+            .cmp(&fa.range.len())
+            .then_with(|| fb.confidence.total_cmp(&fa.confidence))
             .then_with(|| fa.range.start.cmp(&fb.range.start))
             .then_with(|| fa.rule.cmp(&fb.rule))
     });
-    // Accepted spans by start; they never conflict, so their ends ascend too.
-    let mut accepted: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    // Accepted spans by (start, end); they never conflict, so their ends
+    // ascend with their starts.
+    let mut accepted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for i in order {
         let range = findings[i].range.clone();
         let winner = accepted
-            .range(..=range.end)
+            .range(..=(range.end, usize::MAX))
             .rev()
-            .take_while(|(_, (end, _))| *end >= range.start)
-            .find(|(start, (end, _))| conflicts(&(**start..*end), &range))
-            .map(|(_, (_, j))| *j);
+            .take_while(|((_, end), _)| *end >= range.start)
+            .find(|((start, end), _)| conflicts(&(*start..*end), &range))
+            .map(|(_, j)| *j);
         match winner {
             Some(j) => {
                 let code = findings[j].rule.code();
@@ -52,7 +58,7 @@ pub fn resolve_overlaps(findings: &mut [Finding]) {
                 f.note = format!("{}{sep}not applied: overlaps {code}", f.note).into();
             }
             None => {
-                accepted.insert(range.start, (range.end, i));
+                accepted.insert((range.start, range.end), i);
             }
         }
     }
@@ -68,6 +74,7 @@ pub fn apply_edits<'a>(
     edits: impl IntoIterator<Item = (Range<usize>, &'a str)>,
 ) -> String {
     let mut edits: Vec<(Range<usize>, &str)> = edits.into_iter().collect();
+    // At one point an insertion goes first, then the replacement starting there.
     edits.sort_by_key(|(r, _)| (r.start, r.end));
     let mut out = String::with_capacity(text.len() + text.len() / 64);
     let mut cursor = 0;
@@ -103,7 +110,7 @@ mod tests {
 
     #[test]
     fn stronger_edit_wins_and_loser_is_suggested() {
-        let mut fs = vec![finding(0..4, 0.5), finding(2..6, 0.9), finding(6..8, 0.5)];
+        let mut fs = vec![finding(0..3, 0.9), finding(2..6, 0.5), finding(6..8, 0.5)];
         resolve_overlaps(&mut fs);
         let status: Vec<_> = fs.iter().map(|f| f.status).collect();
         assert_eq!(
@@ -114,10 +121,11 @@ mod tests {
     }
 
     #[test]
-    fn insertions_conflict_with_touching_spans() {
-        assert!(conflicts(&(3..3), &(3..5)));
+    fn insertions_conflict_only_inside_spans() {
+        assert!(conflicts(&(4..4), &(3..5)));
         assert!(conflicts(&(3..3), &(3..3)));
-        assert!(!conflicts(&(3..3), &(4..5)));
+        assert!(!conflicts(&(3..3), &(3..5)));
+        assert!(!conflicts(&(5..5), &(3..5)));
         assert!(!conflicts(&(0..3), &(3..5)));
     }
 

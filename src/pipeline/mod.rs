@@ -15,8 +15,10 @@ use crate::formats::{Document, Format};
 use crate::names::NameIndex;
 use crate::rules::names::{DocNames, NameContext};
 use crate::rules::punct::DashStyle;
-use crate::rules::{self, Context, RuleSet, Scratch};
+use crate::rules::{self, Context, Rule, RuleSet, Scratch};
+use crate::terms::TermIndex;
 use crate::text::{self, SourceEncoding};
+use std::ops::Range;
 
 /// How a run behaves.
 #[derive(Debug, Clone)]
@@ -80,6 +82,8 @@ pub struct Engine {
     pub dictionaries: Dictionaries,
     /// The roster, indexed for name matching.
     pub names: NameIndex,
+    /// The glossary, compiled for term matching.
+    pub terms: TermIndex,
 }
 
 impl Engine {
@@ -90,10 +94,16 @@ impl Engine {
         } else {
             NameIndex::default()
         };
+        let terms = if settings.rules.any_of_kind(Kind::Term) {
+            TermIndex::new(&dictionaries.glossary)
+        } else {
+            TermIndex::new(&Default::default())
+        };
         Engine {
             settings,
             dictionaries,
             names,
+            terms,
         }
     }
 
@@ -113,35 +123,48 @@ impl Engine {
     }
 
     /// Checks a parsed document.
+    ///
+    /// Mojibake is repaired first when there is any: the other rules then
+    /// read the repaired text (so `Ã©` counts as the letter it stands for)
+    /// and their spans are mapped back to the original, so the result does
+    /// not change when the repaired output is checked again.
     pub fn check_document(&self, doc: Document, encoding: SourceEncoding) -> Checked {
-        let name_context = self
-            .settings
-            .rules
-            .any_of_kind(Kind::Name)
-            .then(|| NameContext {
-                index: &self.names,
-                doc: DocNames::new(&doc, &self.names),
-            });
-        let ctx = Context {
-            doc: &doc,
-            settings: &self.settings,
-            names: name_context.as_ref(),
-        };
-        let mut findings: Vec<Finding> = if self.settings.rules.is_empty() {
-            Vec::new()
+        let rules = self.settings.rules;
+        let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
+        let mut findings = if rules.contains(Rule::Mojibake) && doc.text.as_bytes().contains(&0xC3)
+        {
+            let repairs = self.find(&doc, mojibake);
+            if repairs.is_empty() {
+                self.find(&doc, rules)
+            } else {
+                let map = OffsetMap::new(&repairs);
+                let repaired = apply::apply_edits(
+                    &doc.text,
+                    repairs
+                        .iter()
+                        .map(|f| (f.range.clone(), f.replacement.as_str())),
+                );
+                let repaired_doc = Document::parse(repaired, doc.format);
+                let mut rest = self.find(&repaired_doc, rules.without(mojibake));
+                for f in &mut rest {
+                    f.range = map.to_original(&f.range);
+                }
+                // A repair inside a wider applied fix is part of that fix.
+                let mut all: Vec<Finding> = repairs
+                    .into_iter()
+                    .filter(|m| {
+                        !rest.iter().any(|f| {
+                            f.status == Status::Applied
+                                && f.range.start <= m.range.start
+                                && m.range.end <= f.range.end
+                        })
+                    })
+                    .collect();
+                all.extend(rest);
+                all
+            }
         } else {
-            doc.segments
-                .par_chunks(CHUNK_SEGMENTS)
-                .map(|chunk| {
-                    let mut out = Vec::new();
-                    let mut scratch = Scratch::default();
-                    for segment in chunk {
-                        rules::check_segment(&ctx, segment, &mut scratch, &mut out);
-                    }
-                    out
-                })
-                .flatten_iter()
-                .collect()
+            self.find(&doc, rules)
         };
         findings.sort_by(|a, b| {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
@@ -160,6 +183,117 @@ impl Engine {
             findings,
             output,
         }
+    }
+
+    /// Runs `rules` over every segment of `doc`, in parallel chunks.
+    fn find(&self, doc: &Document, rules: RuleSet) -> Vec<Finding> {
+        if rules.is_empty() {
+            return Vec::new();
+        }
+        let settings = Settings {
+            rules,
+            ..self.settings.clone()
+        };
+        let mut name_context = rules.any_of_kind(Kind::Name).then(|| NameContext {
+            index: &self.names,
+            doc: DocNames::new(doc, &self.names),
+        });
+        let mut findings = self.find_with(doc, &settings, name_context.as_ref());
+        // People whose names the pass corrects count as named in the file,
+        // as they will in its output: a second pass over the names makes
+        // the result the same as a run on that output.
+        if let Some(names) = name_context.as_mut() {
+            let corrected = findings
+                .iter()
+                .filter(|f| f.kind() == Kind::Name && f.status == Status::Applied)
+                .flat_map(|f| self.names.owners(&f.replacement).iter().copied());
+            if names.doc.add_mentions(corrected) {
+                let names_only = RuleSet::parse("N").unwrap_or_else(|_| RuleSet::empty());
+                let name_rules = Settings {
+                    rules: rules.without(RuleSet::all().without(names_only)),
+                    ..settings.clone()
+                };
+                findings.retain(|f| f.kind() != Kind::Name);
+                findings.extend(self.find_with(doc, &name_rules, name_context.as_ref()));
+            }
+        }
+        findings
+    }
+
+    fn find_with(
+        &self,
+        doc: &Document,
+        settings: &Settings,
+        names: Option<&NameContext<'_>>,
+    ) -> Vec<Finding> {
+        let ctx = Context {
+            doc,
+            settings,
+            names,
+            terms: Some(&self.terms),
+        };
+        doc.segments
+            .par_chunks(CHUNK_SEGMENTS)
+            .map(|chunk| {
+                let mut out = Vec::new();
+                let mut scratch = Scratch::default();
+                for segment in chunk {
+                    rules::check_segment(&ctx, segment, &mut scratch, &mut out);
+                }
+                out
+            })
+            .flatten_iter()
+            .collect()
+    }
+}
+
+/// Maps offsets in a repaired text back to the original: each repair is a
+/// region whose inside has no original counterpart, so a span that starts
+/// or ends inside one widens to cover the whole original sequence.
+struct OffsetMap {
+    /// (original span, repaired span), in text order.
+    regions: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl OffsetMap {
+    fn new(repairs: &[Finding]) -> Self {
+        let mut sorted: Vec<&Finding> = repairs.iter().collect();
+        sorted.sort_by_key(|f| f.range.start);
+        let mut shift: isize = 0;
+        let regions = sorted
+            .into_iter()
+            .map(|f| {
+                let start = (f.range.start as isize + shift) as usize;
+                let end = start + f.replacement.len();
+                shift += f.replacement.len() as isize - f.range.len() as isize;
+                (f.range.clone(), start..end)
+            })
+            .collect();
+        OffsetMap { regions }
+    }
+
+    fn point(&self, p: usize, widen_up: bool) -> usize {
+        let i = self.regions.partition_point(|(_, new)| new.start <= p);
+        let Some((orig, new)) = i.checked_sub(1).map(|i| &self.regions[i]) else {
+            return p;
+        };
+        if p >= new.end {
+            orig.end + (p - new.end)
+        } else if p == new.start || !widen_up {
+            orig.start
+        } else {
+            orig.end
+        }
+    }
+
+    fn to_original(&self, range: &Range<usize>) -> Range<usize> {
+        let start = self.point(range.start, false);
+        let end = if range.is_empty() {
+            start
+        } else {
+            self.point(range.end, true)
+        };
+        start..end.max(start)
     }
 }
 

@@ -34,6 +34,14 @@ pub enum Rule {
     SpeakerLabelName,
     /// N005
     DocumentSpeakerName,
+    /// G001
+    GlossaryVariant,
+    /// G002
+    TermSpacing,
+    /// G003
+    TermCase,
+    /// G004
+    TermSoundAlike,
     /// I001
     InaudibleMarker,
     /// I002
@@ -204,6 +212,46 @@ pub const RULES: &[RuleInfo] = &[
         example: ">> TATIANA MOROZOVA: ... / as Tatiana Morosova said",
         result: "suggested: Tatiana Morozova",
         fix_safety: "Suggested only: the label may itself be wrong.",
+    },
+    RuleInfo {
+        rule: Rule::GlossaryVariant,
+        code: "G001",
+        name: "glossary-variant",
+        summary: "Corrects a variant listed in the glossary to its term, in the case the term allows.",
+        why: "Captioners mishear domain words the same way every time: intercessional, Undesa.",
+        example: "the intercessional work of Undesa",
+        result: "the intersessional work of UNDESA",
+        fix_safety: "Applied (confidence 0.95). A lower-case term takes the heard text's case (Intercessional -> Intersessional); acronyms and proper terms keep their own.",
+    },
+    RuleInfo {
+        rule: Rule::TermSpacing,
+        code: "G002",
+        name: "term-spacing",
+        summary: "Corrects a spacing or hyphenation variant of a glossary term that is not listed: stock taking, stock-taking -> stocktaking.",
+        why: "Compounds are heard as separate words; the glossary fixes one spelling.",
+        example: "the stock taking exercise",
+        result: "the stocktaking exercise",
+        fix_safety: "Applied (confidence 0.9) unless the glossary lists that form as a term of its own (e.g. multi-stakeholder).",
+    },
+    RuleInfo {
+        rule: Rule::TermCase,
+        code: "G003",
+        name: "term-case",
+        summary: "Writes an acronym or fixed-case term in the glossary's case: Unesco -> UNESCO, Ipv6 -> IPv6.",
+        why: "Acronyms and product names have one right casing.",
+        example: "the ipv6 transition",
+        result: "the IPv6 transition",
+        fix_safety: "Applied for fixed-case terms, except an all-lower-case common word (mag is not MAG); a capitalised multi-word term (Fourth Industrial Revolution) is only suggested.",
+    },
+    RuleInfo {
+        rule: Rule::TermSoundAlike,
+        code: "G004",
+        name: "term-sound-alike",
+        summary: "Suggests a multi-word glossary term when one of its words was misheard: forth industrial revolution.",
+        why: "One word of a phrase is misheard, the rest is right; the phrase gives it away.",
+        example: "the so-called forced Industrial Revolution",
+        result: "suggested: Fourth Industrial Revolution",
+        fix_safety: "Suggested only; a single word is never changed on similarity alone.",
     },
     RuleInfo {
         rule: Rule::InaudibleMarker,

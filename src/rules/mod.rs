@@ -8,6 +8,7 @@ pub mod codes;
 mod inaudible;
 pub mod names;
 pub mod punct;
+mod terms;
 
 pub use codes::{Rule, RuleInfo, RuleSet, RULES};
 
@@ -24,6 +25,8 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// The names stage's view of the roster and the document, when it runs.
     pub names: Option<&'a names::NameContext<'a>>,
+    /// The compiled glossary, when the term rules run.
+    pub terms: Option<&'a crate::terms::TermIndex>,
 }
 
 /// State one worker keeps across the segments of its chunk.
@@ -49,4 +52,5 @@ pub fn check_segment(
     inaudible::check(ctx, segment, out);
     punct::check(ctx, segment, out);
     names::check(ctx, segment, &mut scratch.names, out);
+    terms::check(ctx, segment, out);
 }

@@ -125,6 +125,15 @@ fn title_case(s: &str) -> String {
 }
 
 impl DocNames {
+    /// Counts the people of `persons` as named in the file: the fixes a
+    /// first pass applies are evidence for the second, exactly as the
+    /// corrected output would be on a later run.
+    pub fn add_mentions(&mut self, persons: impl IntoIterator<Item = u32>) -> bool {
+        let before = self.mentioned.len();
+        self.mentioned.extend(persons);
+        self.mentioned.len() > before
+    }
+
     /// Gathers labels and correct mentions of `doc`.
     pub fn new(doc: &Document, index: &NameIndex) -> Self {
         let mut names = DocNames::default();
@@ -573,7 +582,10 @@ fn check_body(
         while end < toks.len() {
             let gap = &text[toks[end - 1].range.end..toks[end].range.start];
             let prev = word(&toks[end - 1]);
-            let joinable = gap == " " || (gap == ". " && prev.chars().count() <= 2);
+            // "St. Clair" and initials ("J. Smith") run on over their dot;
+            // "Ms. Ng. We" ends a sentence.
+            let dotted = prev.chars().count() == 1 || matches!(prev, "St" | "Ste" | "Mt");
+            let joinable = gap == " " || (gap == ". " && dotted);
             let next = &toks[end];
             let fits = next.capitalised
                 && !is_title(word(next))

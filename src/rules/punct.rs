@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::{Context, Rule};
 use crate::edit::{Applicability, Finding};
 use crate::formats::{Role, Segment};
+use crate::pipeline::apply::conflicts;
 use crate::text::protect::{overlaps_any, protected_spans};
 
 /// How a double-hyphen dash is written.
@@ -149,10 +150,7 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     fn free(&self, range: &Range<usize>) -> bool {
-        !overlaps_any(&self.protected, range)
-            && !self.claimed.iter().any(|c| {
-                c.start < range.end.max(range.start + 1) && range.start < c.end.max(c.start + 1)
-            })
+        !overlaps_any(&self.protected, range) && !self.claimed.iter().any(|c| conflicts(c, range))
     }
 
     fn propose(
@@ -407,7 +405,12 @@ fn mojibake_char(text: &str, i: usize) -> Option<(char, usize)> {
         end = i + off + c.len_utf8();
     }
     let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
-    Some((decoded, end))
+    // Only what mojibake in captions decodes to: Latin, Greek, Cyrillic and
+    // other two-byte letters, punctuation and symbols (’ — € ™), emoji. A
+    // three-byte result elsewhere ("é’—" read as one CJK character) is
+    // real text.
+    let plausible = matches!(decoded as u32, 0x80..=0x7FF | 0x2000..=0x214F | 0x1F000..=0x1FAFF);
+    plausible.then_some((decoded, end))
 }
 
 /// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252, repaired
@@ -632,11 +635,8 @@ fn comma_spaces(scan: &mut Scan<'_>) {
             continue;
         }
         let letter_after = scan.char_at(i + 1).is_some_and(char::is_alphabetic);
-        let letter_before = text[..i]
-            .trim_end_matches([' ', '\t'])
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic);
+        let before = text[..i].trim_end_matches([' ', '\t']).len();
+        let letter_before = scan.char_before(before).is_some_and(char::is_alphabetic);
         let at = i + 1..i + 1;
         if letter_after && letter_before && scan.free(&(i..i + 1)) && scan.free(&at) {
             scan.propose(
@@ -849,6 +849,7 @@ mod tests {
         assert_fix("JuliÃ¡n", "Julián");
         assert_fix("Â¿Qué?", "¿Qué?");
         assert_unchanged("SÃO PAULO and Â and ©2018 Ã");
+        assert_unchanged("le café’— and né”…");
     }
 
     #[test]

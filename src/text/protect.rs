@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?)\]]", // URLs
-        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                          // e-mail
-        r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]",                 // tags, markers
+        // e-mail; U+2010/U+2011 count as hyphens, as P001 will make them
+        r"|[\w.+\-\u{2010}\u{2011}]+@[\w\-\u{2010}\u{2011}]+(?:\.[\w\-\u{2010}\u{2011}]+)+",
+        r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]", // tags, markers
     ))
     .expect("protected-span pattern is valid")
 });

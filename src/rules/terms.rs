@@ -1,0 +1,220 @@
+//! Glossary rules (G…): listed variants, spacing variants, the canonical
+//! case of acronyms, and sound-alike mishearings of one word in a
+//! multi-word term.
+
+use super::{Context, Rule};
+use crate::edit::{Applicability, Finding, Kind};
+use crate::formats::{Role, Segment};
+use crate::names::common::zipf;
+use crate::names::tokens;
+use crate::terms::{sounds_like, PatternKind, TermIndex};
+use crate::text::protect::{overlaps_any, protected_spans};
+
+/// The term in the case of the heard text, where the term allows it:
+/// acronyms and proper terms keep their own case.
+fn adapt_case(term: &str, heard: &str) -> String {
+    if term.chars().any(char::is_uppercase) {
+        return term.to_owned();
+    }
+    let letters: Vec<char> = heard.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return term.to_uppercase();
+    }
+    match (heard.chars().next(), term.chars().next()) {
+        (Some(h), Some(t)) if h.is_uppercase() => {
+            t.to_uppercase().chain(term.chars().skip(1)).collect()
+        }
+        _ => term.to_owned(),
+    }
+}
+
+/// Whether a term's case is part of its spelling (IGF, ccTLD, NETmundial).
+fn fixed_case(term: &str) -> bool {
+    !term.contains(' ') && term.chars().skip(1).any(char::is_uppercase)
+}
+
+fn boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
+pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>) {
+    let Some(index) = ctx.terms else { return };
+    if segment.role != Role::Body || index.is_empty() || !ctx.settings.rules.any_of_kind(Kind::Term)
+    {
+        return;
+    }
+    let text = ctx.doc.segment_text(segment);
+    let base = segment.range.start;
+    let threshold = ctx.settings.auto_threshold;
+    let protected = protected_spans(text);
+    let is_name = |s: &str| ctx.names.is_some_and(|n| n.index.is_correct(s));
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    for (range, pattern) in index.find(text) {
+        let before = text[..range.start].chars().next_back();
+        let after = text[range.end..].chars().next();
+        if !boundary(before) || !boundary(after) || overlaps_any(&protected, &range) {
+            continue;
+        }
+        let heard = &text[range.clone()];
+        let entry = &index.terms[pattern.term as usize];
+        if is_name(heard) {
+            continue; // a roster name wins over a term
+        }
+        taken.push(range.clone());
+        let abs = base + range.start..base + range.end;
+        let (rule, replacement, applicability, confidence, note) = match pattern.kind {
+            PatternKind::Term => {
+                // Right but for a U+2010/U+2011 hyphen, which P001 mends.
+                if heard.replace(['\u{2010}', '\u{2011}'], "-") == entry.text {
+                    continue;
+                }
+                if fixed_case(&entry.text) {
+                    let lower = heard.chars().all(|c| !c.is_uppercase());
+                    if lower && zipf(heard) >= 3.0 {
+                        continue; // "mag" is a word, not MAG
+                    }
+                    (
+                        Rule::TermCase,
+                        entry.text.clone(),
+                        Applicability::Scored,
+                        0.9,
+                        "the glossary's case",
+                    )
+                } else if entry.text.starts_with(char::is_uppercase) && heard.contains(' ') {
+                    (
+                        Rule::TermCase,
+                        entry.text.clone(),
+                        Applicability::Suggest,
+                        0.7,
+                        "capitalised as a proper term in the glossary",
+                    )
+                } else {
+                    continue;
+                }
+            }
+            PatternKind::Listed => (
+                Rule::GlossaryVariant,
+                adapt_case(&entry.text, heard),
+                Applicability::Scored,
+                0.95,
+                "listed as a variant in the glossary",
+            ),
+            PatternKind::Spacing => (
+                Rule::TermSpacing,
+                adapt_case(&entry.text, heard),
+                Applicability::Scored,
+                0.9,
+                "spacing or hyphenation variant of a glossary term",
+            ),
+        };
+        if replacement == heard || !ctx.enabled(rule) {
+            continue;
+        }
+        out.push(
+            Finding::new(rule, abs, replacement, applicability, confidence, threshold)
+                .with_note(format!("{}: {note}", entry.text)),
+        );
+    }
+    if ctx.enabled(Rule::TermSoundAlike) {
+        sound_alikes(ctx, index, text, base, &protected, &taken, out);
+    }
+}
+
+/// G004: one word of a multi-word term misheard ("forth industrial
+/// revolution"): suggested only.
+fn sound_alikes(
+    ctx: &Context<'_>,
+    index: &TermIndex,
+    text: &str,
+    base: usize,
+    protected: &[std::ops::Range<usize>],
+    taken: &[std::ops::Range<usize>],
+    out: &mut Vec<Finding>,
+) {
+    let toks = tokens(text);
+    let words: Vec<String> = toks
+        .iter()
+        .map(|t| text[t.range.clone()].to_lowercase())
+        .collect();
+    let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        for &(term, pos) in index.terms_with_word(w) {
+            let entry = &index.terms[term as usize];
+            let n = entry.words.len();
+            let Some(start) = i.checked_sub(pos as usize) else {
+                continue;
+            };
+            if start + n > toks.len() {
+                continue;
+            }
+            let mut misheard = 0;
+            let mut ok = true;
+            for k in 0..n {
+                let heard = &words[start + k];
+                if *heard == entry.words[k] {
+                    continue;
+                }
+                if sounds_like(heard, &entry.words[k]) {
+                    misheard += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            let range = toks[start].range.start..toks[start + n - 1].range.end;
+            let spaced = (start + 1..start + n)
+                .all(|k| &text[toks[k - 1].range.end..toks[k].range.start] == " ");
+            if !ok || misheard != 1 || !spaced || overlaps_any(protected, &range) {
+                continue;
+            }
+            if taken
+                .iter()
+                .chain(&seen)
+                .any(|t| t.start < range.end && range.start < t.end)
+            {
+                continue;
+            }
+            seen.push(range.clone());
+            let heard = &text[range.clone()];
+            out.push(
+                Finding::new(
+                    Rule::TermSoundAlike,
+                    base + range.start..base + range.end,
+                    adapt_case(&entry.text, heard),
+                    Applicability::Suggest,
+                    0.6,
+                    ctx.settings.auto_threshold,
+                )
+                .with_note(format!(
+                    "{}: one word sounds like the glossary term's",
+                    entry.text
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_follows_the_heard_text_unless_the_term_fixes_it() {
+        assert_eq!(
+            adapt_case("intersessional", "Intercessional"),
+            "Intersessional"
+        );
+        assert_eq!(
+            adapt_case("intersessional", "INTERCESSIONAL"),
+            "INTERSESSIONAL"
+        );
+        assert_eq!(adapt_case("UNDESA", "Undesa"), "UNDESA");
+        assert_eq!(
+            adapt_case(
+                "Fourth Industrial Revolution",
+                "forth industrial revolution"
+            ),
+            "Fourth Industrial Revolution"
+        );
+    }
+}

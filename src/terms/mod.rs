@@ -1,0 +1,268 @@
+//! Glossary matching: every term, listed variant and generated spacing
+//! variant in one Aho-Corasick automaton, so the cost per byte does not
+//! grow with the glossary; and an index of multi-word terms by their words
+//! for sound-alike mishearings of one word ("forth industrial revolution").
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::dict::Glossary;
+use crate::names::common::zipf;
+use crate::names::fold::{fold, skeleton};
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternKind {
+    /// The term itself (any case).
+    Term,
+    /// A variant listed in the glossary.
+    Listed,
+    /// A spacing or hyphenation variant generated from the term.
+    Spacing,
+}
+
+/// One pattern of the automaton.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// Index into [`TermIndex::terms`].
+    pub term: u32,
+    /// Its kind.
+    pub kind: PatternKind,
+}
+
+/// One glossary term, prepared.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The canonical spelling.
+    pub text: String,
+    /// Lower-case words, for the sound-alike search.
+    pub words: Vec<String>,
+}
+
+/// Prefixes that form closed compounds with a following word.
+const PREFIXES: &[&str] = &[
+    "multi", "inter", "intra", "co", "cyber", "e", "non", "pre", "post", "sub", "super", "trans",
+    "under", "over", "self", "anti", "counter", "cross", "micro", "macro", "mid",
+];
+
+/// Lower-case form -> (strength of the claim, the term and kind claiming it;
+/// `None` when two terms claim it equally).
+type Claims = HashMap<String, (u8, Option<(u32, PatternKind)>)>;
+
+/// The glossary, compiled.
+#[derive(Debug, Clone)]
+pub struct TermIndex {
+    /// Terms in glossary order.
+    pub terms: Vec<Entry>,
+    /// Patterns in automaton order.
+    pub patterns: Vec<Pattern>,
+    automaton: Option<AhoCorasick>,
+    /// Lower-case word -> (term, position) for multi-word terms.
+    by_word: HashMap<String, Vec<(u32, u8)>>,
+}
+
+fn is_word(s: &str) -> bool {
+    zipf(s) >= 3.0 || PREFIXES.contains(&s)
+}
+
+/// Spacing and hyphenation variants of a term: a closed compound split where
+/// both halves are words ("stocktaking" -> "stock taking", "stock-taking"),
+/// and a hyphenated or spaced term closed up or re-joined.
+fn spacing_variants(term: &str) -> Vec<String> {
+    let lower = term.to_lowercase();
+    let mut out = Vec::new();
+    if lower.chars().all(char::is_alphabetic) && lower.len() >= 6 {
+        for (i, _) in lower.char_indices().skip(2) {
+            let (a, b) = lower.split_at(i);
+            if b.chars().count() >= 3 && is_word(a) && is_word(b) {
+                out.push(format!("{a} {b}"));
+                out.push(format!("{a}-{b}"));
+            }
+        }
+    } else if lower.contains('-') || lower.contains(' ') {
+        let parts: Vec<&str> = lower.split(['-', ' ']).filter(|p| !p.is_empty()).collect();
+        if parts.len() >= 2 && parts.iter().all(|p| p.chars().all(char::is_alphabetic)) {
+            for joiner in ["", " ", "-"] {
+                out.push(parts.join(joiner));
+            }
+        }
+    }
+    out.retain(|v| *v != lower);
+    out
+}
+
+impl TermIndex {
+    /// Compiles `glossary`.
+    pub fn new(glossary: &Glossary) -> Self {
+        let mut terms = Vec::with_capacity(glossary.terms.len());
+        // Lower-case form -> (term, kind); a form claimed by two terms is dropped.
+        let mut forms: Claims = HashMap::new();
+        // A form claimed by two terms at the same strength is dropped as
+        // ambiguous; a term's own spelling beats a listed variant, which
+        // beats a generated one.
+        let rank = |k: PatternKind| match k {
+            PatternKind::Term => 3,
+            PatternKind::Listed => 2,
+            PatternKind::Spacing => 1,
+        };
+        let claim = |form: String, term: u32, kind: PatternKind, forms: &mut Claims| {
+            let new = rank(kind);
+            let slot = forms.entry(form).or_insert((0, None));
+            if new > slot.0 {
+                *slot = (new, Some((term, kind)));
+            } else if new == slot.0 && slot.1.is_some_and(|(t, _)| t != term) {
+                slot.1 = None;
+            }
+        };
+        // Captioning software writes hyphens as U+2010 or U+2011: every
+        // hyphenated form is matched in those spellings too.
+        let hyphen_spellings = |form: String| {
+            let mut all = vec![form.clone()];
+            if form.contains('-') {
+                all.push(form.replace('-', "\u{2011}"));
+                all.push(form.replace('-', "\u{2010}"));
+            }
+            all
+        };
+        for (i, t) in glossary.terms.iter().enumerate() {
+            let i = i as u32;
+            for f in hyphen_spellings(t.term.to_lowercase()) {
+                claim(f, i, PatternKind::Term, &mut forms);
+            }
+            for v in &t.variants {
+                for f in hyphen_spellings(v.to_lowercase()) {
+                    claim(f, i, PatternKind::Listed, &mut forms);
+                }
+            }
+            for v in spacing_variants(&t.term) {
+                for f in hyphen_spellings(v) {
+                    claim(f, i, PatternKind::Spacing, &mut forms);
+                }
+            }
+            terms.push(Entry {
+                text: t.term.clone(),
+                words: t.term.split_whitespace().map(str::to_lowercase).collect(),
+            });
+        }
+        let mut list: Vec<(String, u32, PatternKind)> = forms
+            .into_iter()
+            .filter_map(|(f, (_, v))| v.map(|(t, k)| (f, t, k)))
+            .collect();
+        list.sort_by(|a, b| a.0.cmp(&b.0));
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(list.iter().map(|(f, _, _)| f.as_str()))
+            .ok()
+            .filter(|_| !list.is_empty());
+        let patterns = list
+            .iter()
+            .map(|&(_, term, kind)| Pattern { term, kind })
+            .collect();
+        let mut by_word: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        for (i, e) in terms.iter().enumerate() {
+            if (2..=6).contains(&e.words.len()) {
+                for (pos, w) in e.words.iter().enumerate() {
+                    if zipf(w) < 5.0 {
+                        by_word
+                            .entry(w.clone())
+                            .or_default()
+                            .push((i as u32, pos as u8));
+                    }
+                }
+            }
+        }
+        TermIndex {
+            terms,
+            patterns,
+            automaton,
+            by_word,
+        }
+    }
+
+    /// Every pattern match in `text`: (byte range, pattern).
+    pub fn find<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a Pattern)> + 'a {
+        self.automaton
+            .iter()
+            .flat_map(move |ac| ac.find_iter(text))
+            .map(|m| (m.range(), &self.patterns[m.pattern().as_usize()]))
+    }
+
+    /// Multi-word terms that have `word` (lower case) at some position.
+    pub fn terms_with_word(&self, word: &str) -> &[(u32, u8)] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the index holds no term.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// Whether a heard word could be a mishearing of a term word: the same
+/// sounds, or one edit in a word of five letters or more.
+pub fn sounds_like(heard: &str, word: &str) -> bool {
+    let (h, w) = (fold(heard), fold(word));
+    if h == w || h.len() < 3 {
+        return false;
+    }
+    let consonants = |s: &str| skeleton(s).replace('*', "");
+    skeleton(&h) == skeleton(&w)
+        || (w.len() >= 5 && strsim::damerau_levenshtein(&h, &w) <= 1)
+        || (w.len() >= 5 && strsim::damerau_levenshtein(&consonants(&h), &consonants(&w)) <= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn spacing_variants_of_compounds() {
+        let v = spacing_variants("stocktaking");
+        assert!(
+            v.contains(&"stock taking".to_string()) && v.contains(&"stock-taking".to_string()),
+            "{v:?}"
+        );
+        let v = spacing_variants("Secretary-General");
+        assert!(
+            v.contains(&"secretary general".to_string())
+                && v.contains(&"secretarygeneral".to_string())
+        );
+        assert!(spacing_variants("IGF").is_empty());
+    }
+
+    #[test]
+    fn a_form_listed_as_a_term_is_never_a_variant() {
+        let g = Glossary::parse(
+            Path::new("g.csv"),
+            "term,variants\nmultistakeholder,multi stakeholder\nmulti-stakeholder,\n",
+        )
+        .unwrap();
+        let index = TermIndex::new(&g);
+        let text = "a multi-stakeholder and multi stakeholder model";
+        let found: Vec<_> = index
+            .find(text)
+            .map(|(r, p)| (&text[r], p.kind, p.term))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("multi-stakeholder", PatternKind::Term, 1),
+                ("multi stakeholder", PatternKind::Listed, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn sound_alike_words() {
+        assert!(sounds_like("forth", "fourth"));
+        assert!(sounds_like("forced", "fourth"));
+        assert!(sounds_like("Industriel", "industrial"));
+        assert!(!sounds_like("the", "then"));
+    }
+}
