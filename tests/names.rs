@@ -74,15 +74,19 @@ fn sound_alike_surname_after_a_title_with_the_person_named_elsewhere() {
     );
 }
 
+// In these tests each person is also named correctly elsewhere in the
+// file, as in a real transcript; a person named nowhere else is only
+// suggested unless the match is nearly exact (see below).
+
 #[test]
 fn near_spellings_are_corrected() {
     assert_eq!(
-        output("Thank you, Mr. Markovsky."),
-        "Thank you, Mr. Markovski."
+        output(">> VENI MARKOVSKI: Yes.\nThank you, Mr. Markovsky."),
+        ">> VENI MARKOVSKI: Yes.\nThank you, Mr. Markovski."
     );
     assert_eq!(
-        output("as Stefan Schweinfurt said"),
-        "as Stefan Schweinfest said"
+        output("Stefan Schweinfest opened. As Stefan Schweinfurt said"),
+        "Stefan Schweinfest opened. As Stefan Schweinfest said"
     );
     assert_eq!(
         output("I thank Chidi Okafore's team"),
@@ -93,8 +97,8 @@ fn near_spellings_are_corrected() {
 #[test]
 fn split_and_merged_names() {
     assert_eq!(
-        output("My team is led by Wyman Quoc, in New York."),
-        "My team is led by Wai Min Kwok, in New York."
+        output(">> WAI MIN KWOK: Hello.\nMy team is led by Wyman Quoc, in New York."),
+        ">> WAI MIN KWOK: Hello.\nMy team is led by Wai Min Kwok, in New York."
     );
     assert_eq!(
         output("Julián Casas Buenas spoke."),
@@ -105,6 +109,17 @@ fn split_and_merged_names() {
     assert_eq!(
         (lone[0].1.as_str(), lone[0].2),
         ("Wai Min", Status::Suggested)
+    );
+}
+
+#[test]
+fn a_person_named_nowhere_else_is_only_suggested_unless_nearly_exact() {
+    let c = check("Thank you, Mr. Schweinfurt.");
+    assert_eq!(c.findings[0].status, Status::Suggested);
+    assert!(
+        c.findings[0].note.contains("not named elsewhere"),
+        "{}",
+        c.findings[0].note
     );
 }
 
@@ -120,10 +135,10 @@ fn accents_are_restored() {
 
 #[test]
 fn speaker_labels_keep_their_case() {
-    let text = ">> RAQUEL GATO: Thank you.\n>> Petra Lindquist: Yes.\n";
+    let text = ">> RAQUEL GATO: Thank you.\n>> Petra Lindquist: Yes.\nRaquel Gatto and Petra Lindqvist agree.\n";
     assert_eq!(
         output(text),
-        ">> RAQUEL GATTO: Thank you.\n>> Petra Lindqvist: Yes.\n"
+        ">> RAQUEL GATTO: Thank you.\n>> Petra Lindqvist: Yes.\nRaquel Gatto and Petra Lindqvist agree.\n"
     );
     assert!(names(text).iter().all(|n| n.3 == "N004"));
 }

@@ -78,6 +78,16 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&w.as_str())
 }
 
+/// Similarity at which one label is a misspelling of another. Edit
+/// distance, not Jaro-Winkler: two people who share a given name share a
+/// long prefix ("KARTHIK SHARMA", "KARTHIK SHRENKO").
+const LABEL_VARIANT: f32 = 0.85;
+
+fn label_similarity(a: &str, b: &str) -> f32 {
+    let longest = a.chars().count().max(b.chars().count()).max(1);
+    1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
+}
+
 /// How much a fix must beat the best other person to be applied.
 const MARGIN: f32 = 0.05;
 
@@ -180,11 +190,15 @@ impl DocNames {
                 !names
                     .labels
                     .iter()
-                    .any(|(f, (n, _))| n > uses && strsim::jaro_winkler(f, folded) >= 0.9)
+                    .any(|(f, (n, _))| n > uses && label_similarity(f, folded) >= LABEL_VARIANT)
             })
             .map(|(_, (_, text))| text)
+            // Not a roster name, nor so near one that the label will be corrected.
             .filter(|text| {
-                index.owners(text).is_empty() && candidates(index, &Heard::new(text)).is_empty()
+                index.owners(text).is_empty()
+                    && candidates(index, &Heard::new(text))
+                        .first()
+                        .is_none_or(|c| c.score < 0.97)
             })
             .filter(|text| text.split_whitespace().count() >= 2)
             .collect();
@@ -316,9 +330,30 @@ fn propose(
     range: Range<usize>,
     clues: Clues,
 ) -> Option<Proposal> {
-    let best = found.first()?;
-    let form = &index.forms[best.form as usize];
     let single = !heard.contains(' ');
+    // What the file says about each candidate person: named correctly (or
+    // corrected) elsewhere, speaking this turn. With a large roster nearly
+    // every name is near somebody; the file tells who is actually there.
+    let context = |c: &Candidate| -> f32 {
+        let person = index.forms[c.form as usize].person;
+        if clues.from_document {
+            return 0.0;
+        }
+        let mut bonus = if names.doc.mentioned.contains(&person) {
+            0.08
+        } else {
+            -0.08
+        };
+        if clues.speaker == Some(person) {
+            bonus += 0.05;
+        }
+        bonus
+    };
+    let mut ranked: Vec<(f32, &Candidate)> =
+        found.iter().map(|c| (c.score + context(c), c)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.cmp(&b.1.form)));
+    let &(adjusted, best) = ranked.first()?;
+    let form = &index.forms[best.form as usize];
     if form.kind == FormKind::Given && single && best.score < 0.85 {
         return None; // a lone word loosely like a given name is no evidence
     }
@@ -329,12 +364,11 @@ fn propose(
     if replacement == heard {
         return None;
     }
-    let runner_up = found.iter().find(|c| {
+    let runner_up = ranked.iter().find(|(_, c)| {
         index.forms[c.form as usize].person != form.person
             && target_text(index, c) != target_text(index, best)
     });
     let mut evidence: Vec<&str> = Vec::new();
-    let mut confidence = best.score;
     let mut applicability = Applicability::Scored;
     let rule = if form.kind == FormKind::Misheard {
         Rule::KnownMisheardName
@@ -350,13 +384,16 @@ fn propose(
     if clues.label {
         evidence.push("in a speaker label");
     }
+    let mentioned = names.doc.mentioned.contains(&form.person);
+    let mut confidence = if best.exact_fold {
+        0.95 + context(best)
+    } else {
+        adjusted
+    };
     if rule == Rule::KnownMisheardName {
         applicability = Applicability::Always;
         confidence = 1.0;
     } else {
-        if best.exact_fold {
-            confidence = 0.95;
-        }
         if clues.title {
             confidence += 0.05;
             evidence.push("after a title");
@@ -368,12 +405,14 @@ fn propose(
         if clues.sentence_start && single && !clues.title {
             confidence -= 0.05;
         }
-        if !clues.from_document && names.doc.mentioned.contains(&form.person) {
-            confidence += 0.08;
-            evidence.push("named correctly elsewhere in the file");
+        if !clues.from_document {
+            evidence.push(if mentioned {
+                "named correctly elsewhere in the file"
+            } else {
+                "not named elsewhere in the file"
+            });
         }
         if !clues.from_document && clues.speaker == Some(form.person) {
-            confidence += 0.05;
             evidence.push("the speaker of this turn");
         }
         if clues.common && !clues.title {
@@ -381,12 +420,24 @@ fn propose(
             evidence.push("also a common word");
         }
         if form.kind == FormKind::Given {
-            confidence -= 0.1;
-            applicability = Applicability::Suggest;
-            evidence.push("a given name without the surname");
+            // A given name alone is that person only when nobody else named
+            // in the file could be meant.
+            let others = ranked
+                .iter()
+                .filter(|(_, c)| {
+                    let p = index.forms[c.form as usize].person;
+                    p != form.person && c.score >= 0.85 && names.doc.mentioned.contains(&p)
+                })
+                .count();
+            if !mentioned || others > 0 || !single {
+                applicability = Applicability::Suggest;
+                evidence.push("a given name without the surname");
+            } else {
+                evidence.push("the only person of that given name in the file");
+            }
         }
-        if let Some(r) = runner_up {
-            if r.score + MARGIN > best.score {
+        if let Some((r, _)) = runner_up {
+            if r + MARGIN > adjusted {
                 applicability = Applicability::Suggest;
                 evidence.push("close to another person");
             }
@@ -400,7 +451,7 @@ fn propose(
         note.push_str("; ");
         note.push_str(e);
     }
-    if let Some(r) = runner_up {
+    if let Some((_, r)) = runner_up {
         note.push_str(&format!("; next best {}", target_text(index, r)));
     }
     Some(Proposal {
@@ -511,8 +562,8 @@ fn check_label(
         .labels
         .iter()
         .filter(|(f, (n, _))| **f != folded && *n > own)
-        .map(|(f, (n, t))| (strsim::jaro_winkler(f, &folded) as f32, *n, t))
-        .filter(|(s, _, _)| *s >= 0.9)
+        .map(|(f, (n, t))| (label_similarity(f, &folded), *n, t))
+        .filter(|(s, _, _)| *s >= LABEL_VARIANT)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     if let Some((similarity, uses, other)) = best {
         let note = format!("{other}: written so in {uses} other labels of this file");
@@ -624,8 +675,17 @@ fn check_body(
         for a in start..end {
             for b in a + 1..=end.min(a + 4) {
                 let len = b - a;
+                // A single token inside a longer run is not matched alone,
+                // unless it is a known mishearing ("Chidi Okafore").
                 if len == 1 && run_len > 1 {
-                    continue; // a single token inside a longer run is not matched alone
+                    let heard = word(&toks[a]);
+                    let known = cache
+                        .lookup(index, heard)
+                        .first()
+                        .is_some_and(|c| index.forms[c.form as usize].kind == FormKind::Misheard);
+                    if !known {
+                        continue;
+                    }
                 }
                 if settled[a - start..b - start].iter().any(|&s| s) {
                     continue;
@@ -637,6 +697,10 @@ fn check_body(
                 let heard = &text[range.clone()];
                 let window: Vec<&str> = (a..b).map(|k| word(&toks[k])).collect();
                 if index.is_correct(heard) || window.iter().all(|w| index.is_correct(w)) {
+                    continue;
+                }
+                // The file's own speakers are written as their labels write them.
+                if window.iter().all(|w| names.doc.speakers.is_name_token(w)) {
                     continue;
                 }
                 let found = cache.lookup(index, heard).to_vec();
