@@ -5,9 +5,11 @@
 
 use std::hint::black_box;
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-use capclean::dict::Dictionaries;
+use capclean::corpus;
+use capclean::dict::{Dictionaries, Glossary, Roster};
 use capclean::formats::{Document, Format};
 use capclean::rules::RuleSet;
 use capclean::text::SourceEncoding;
@@ -21,8 +23,40 @@ fn size_mb() -> usize {
         .unwrap_or(100)
 }
 
+fn engine(rules: &str, dictionaries: Dictionaries) -> Engine {
+    let settings = Settings {
+        rules: RuleSet::parse(rules).expect("valid selector"),
+        ..Settings::default()
+    };
+    Engine::new(settings, dictionaries)
+}
+
+fn roster(people: usize) -> Dictionaries {
+    let roster = Roster::parse(
+        Path::new("bench-roster.csv"),
+        &corpus::roster_csv(people, 1),
+    )
+    .expect("generated roster");
+    Dictionaries {
+        roster,
+        ..Dictionaries::default()
+    }
+}
+
+fn glossary(terms: usize) -> Dictionaries {
+    let glossary = Glossary::parse(
+        Path::new("bench-glossary.csv"),
+        &corpus::glossary_csv(terms, 1),
+    )
+    .expect("generated glossary");
+    Dictionaries {
+        glossary,
+        ..Dictionaries::default()
+    }
+}
+
 fn stages(c: &mut Criterion) {
-    let text = capclean::corpus::cart(size_mb() << 20, 42);
+    let text = corpus::cart(size_mb() << 20, 42);
     let mut file = tempfile::NamedTempFile::new().expect("temporary file");
     file.write_all(text.as_bytes()).expect("write corpus");
     let path = file.path().to_owned();
@@ -40,17 +74,23 @@ fn stages(c: &mut Criterion) {
             assert!(status.success());
         })
     });
-    for (name, rules) in [
-        ("punct", "P"),
-        ("inaudible", "I"),
-        ("punct+inaudible", "P,I"),
-    ] {
-        let settings = Settings {
-            rules: RuleSet::parse(rules).expect("valid selector"),
-            ..Settings::default()
-        };
-        let engine = Engine::new(settings, Dictionaries::default());
-        group.bench_function(name, |b| {
+    let engines = [
+        ("punct", engine("P", Dictionaries::default())),
+        ("inaudible", engine("I", Dictionaries::default())),
+        ("names-100", engine("N", roster(100))),
+        ("names-100000", engine("N", roster(100_000))),
+        ("terms-100", engine("G", glossary(100))),
+        ("terms-10000", engine("G", glossary(10_000))),
+        (
+            "all-builtin",
+            engine(
+                "ALL",
+                Dictionaries::builtin().expect("built-in dictionaries"),
+            ),
+        ),
+    ];
+    for (name, engine) in &engines {
+        group.bench_function(*name, |b| {
             b.iter(|| {
                 let doc = Document::parse(black_box(text.clone()), Format::Cart);
                 black_box(

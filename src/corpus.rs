@@ -157,6 +157,83 @@ const MARKERS: &[&str] = &[
     "(phonetic)",
 ];
 
+/// Syllables for synthetic names: pronounceable, and varied enough that
+/// 100,000 distinct people exist.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "ra", "ben", "tor", "vel", "sun", "dra", "ko", "li", "an", "mar", "ta", "ne",
+    "ri", "zo", "pe", "fa", "gu", "shi", "wen", "do", "ha", "ju", "ska", "mo", "ti", "vo", "el",
+    "nu", "sa", "kir", "ba",
+];
+
+/// The people the generated transcripts speak of and to: how a roster
+/// would spell them.
+pub const SPEAKER_NAMES: &[&str] = &[
+    "Marguerite St. Clair",
+    "Olumide Bankole",
+    "Petra Lindqvist",
+    "José Ramírez",
+    "Amina Diallo",
+    "Thi Lan Nguyen",
+    "Grace Wanjiru",
+    "Dragan Markovski",
+];
+
+fn synthetic_word(rng: &mut SplitMix, syllables: usize) -> String {
+    let mut w: String = (0..syllables).map(|_| rng.pick(SYLLABLES)).collect();
+    if let Some(first) = w.get(..1).map(str::to_uppercase) {
+        w.replace_range(..1, &first);
+    }
+    w
+}
+
+/// A roster CSV of `people` people: the transcript's speakers, then
+/// synthetic names (deterministic for a seed).
+pub fn roster_csv(people: usize, seed: u64) -> String {
+    let mut rng = SplitMix::new(seed ^ 0x5EED);
+    let mut out = String::from("name,role\n");
+    for name in SPEAKER_NAMES.iter().take(people) {
+        out.push_str(name);
+        out.push_str(",speaker\n");
+    }
+    let mut seen = std::collections::HashSet::new();
+    while seen.len() + SPEAKER_NAMES.len().min(people) < people {
+        let given = synthetic_word(&mut rng, 2);
+        let syllables = 2 + rng.below(2);
+        let surname = synthetic_word(&mut rng, syllables);
+        let name = format!("{given} {surname}");
+        if seen.insert(name.clone()) {
+            out.push_str(&name);
+            out.push_str(",participant\n");
+        }
+    }
+    out
+}
+
+/// A glossary CSV of `terms` synthetic terms (acronyms, single words and
+/// phrases, each with a variant), for measuring that cost does not grow
+/// with the glossary.
+pub fn glossary_csv(terms: usize, seed: u64) -> String {
+    let mut rng = SplitMix::new(seed ^ 0x7E57);
+    let mut out = String::from("term,variants\n");
+    let mut seen = std::collections::HashSet::new();
+    while seen.len() < terms {
+        let term = match rng.below(3) {
+            0 => synthetic_word(&mut rng, 2).to_uppercase(),
+            1 => synthetic_word(&mut rng, 3).to_lowercase(),
+            _ => format!(
+                "{} {}",
+                synthetic_word(&mut rng, 2),
+                synthetic_word(&mut rng, 3)
+            ),
+        };
+        if seen.insert(term.clone()) {
+            let variant = format!("{}x", term.to_lowercase());
+            out.push_str(&format!("{term},{variant}\n"));
+        }
+    }
+    out
+}
+
 /// Raw cart text of about `bytes` bytes (never less), from `seed`.
 pub fn cart(bytes: usize, seed: u64) -> String {
     let mut rng = SplitMix::new(seed);
@@ -222,6 +299,21 @@ fn sentence(rng: &mut SplitMix, out: &mut String) {
             }
             71 => out.push_str(" 4, 500 "),
             72 => out.push_str(" the the "),
+            73..=76 => {
+                // A name, now and then misheard.
+                out.push_str(", ");
+                out.push_str(rng.pick(&["Mr.", "Ms.", "Dr.", "dear"]));
+                out.push(' ');
+                let name = rng.pick(SPEAKER_NAMES);
+                let surname = name.rsplit(' ').next().unwrap_or(name);
+                let misheard = ["Markovsky", "Lindquist", "Ramirez", "Bankolle"];
+                out.push_str(if rng.chance(30) {
+                    rng.pick(&misheard)
+                } else {
+                    surname
+                });
+                out.push_str(", ");
+            }
             _ => out.push(' '),
         }
     }
@@ -231,6 +323,18 @@ fn sentence(rng: &mut SplitMix, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rosters_and_glossaries_have_the_size_asked() {
+        let roster =
+            crate::dict::Roster::parse(std::path::Path::new("r.csv"), &roster_csv(1000, 1))
+                .unwrap();
+        assert_eq!(roster.people.len(), 1000);
+        let glossary =
+            crate::dict::Glossary::parse(std::path::Path::new("g.csv"), &glossary_csv(500, 1))
+                .unwrap();
+        assert_eq!(glossary.terms.len(), 500);
+    }
 
     #[test]
     fn deterministic_and_at_least_the_size_asked() {
