@@ -20,8 +20,36 @@ pub enum Command {
     Fix(FixArgs),
     /// Analyse inputs and report findings without writing; exit 1 if anything is found.
     Check(RunArgs),
+    /// Apply the editor's decisions from a reviewed CSV.
+    Apply(ApplyArgs),
     /// List the rules, or explain one.
     Rules(RulesArgs),
+}
+
+/// Options of `apply`.
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The review list, as the editor saved it.
+    #[arg(value_name = "REVIEW.csv")]
+    pub review: PathBuf,
+
+    /// Write the corrected files under DIR.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        group = "target",
+        required_unless_present = "in_place"
+    )]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the inputs named in the review list (atomically).
+    #[arg(long, group = "target")]
+    pub in_place: bool,
+
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Options of `fix`: where the corrected text goes, and the shared ones.

@@ -1,6 +1,7 @@
 //! The command line: argument definitions, one module per command, and the
 //! only places that print (`messages`) or draw progress (`progress`).
 
+mod apply_cmd;
 mod args;
 mod fix;
 mod inputs;
@@ -42,6 +43,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Fix(args) => fix::run_fix(args),
         Command::Check(args) => fix::run_check(args),
+        Command::Apply(args) => apply_cmd::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
     };
     match result {
