@@ -91,9 +91,10 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     {
         s = s.max(0.9 + 0.1 * text);
     }
-    // More heard tokens than the form has: each must be part of the name,
-    // not a word beside it ("As Tatiana Morosova").
-    if heard.tokens.len() > form.tokens {
+    // Split or merged differently: the heard text must start and end as the
+    // name does, not carry a word beside it ("As Tatiana Morosova",
+    // "IGF-Tilan Nguyen").
+    if heard.tokens.len() != form.tokens {
         let edge = |token: &str, from_end: bool| {
             let n = token.chars().count().min(form.folded.chars().count());
             let part: String = if from_end {
@@ -110,7 +111,7 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
             s -= 0.2;
         }
         // A stray letter ("U" of "U.N.") is no piece of a split name.
-        if heard.tokens.iter().any(|t| t.chars().count() < 3) {
+        if heard.tokens.len() > form.tokens && heard.tokens.iter().any(|t| t.chars().count() < 3) {
             s -= 0.3;
         }
     }

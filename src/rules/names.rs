@@ -622,7 +622,13 @@ fn check_body(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.capitalised || is_title(word(t)) || (t.all_caps && word(t).chars().count() > 1) {
+        // Acronyms and glossary words are not names, in any case: "Undesa"
+        // and its correction "UNDESA" both end a run.
+        let not_name = |t: &Token| {
+            (t.all_caps && word(t).chars().count() > 1)
+                || ctx.terms.is_some_and(|g| g.is_term_word(word(t)))
+        };
+        if !t.capitalised || is_title(word(t)) || not_name(t) {
             i += 1;
             continue;
         }
@@ -636,11 +642,14 @@ fn check_body(
             // "St. Clair" and initials ("J. Smith") run on over their dot;
             // "Ms. Ng. We" ends a sentence.
             let dotted = prev.chars().count() == 1 || matches!(prev, "St" | "Ste" | "Mt");
-            let joinable = gap == " " || (gap == ". " && dotted);
+            // Any run of spaces joins (P005 will make it one space).
+            let spaces = !gap.is_empty() && gap.bytes().all(|b| b == b' ');
+            let dotted_gap = gap
+                .strip_prefix('.')
+                .is_some_and(|g| !g.is_empty() && g.bytes().all(|b| b == b' '));
+            let joinable = spaces || (dotted_gap && dotted);
             let next = &toks[end];
-            let fits = next.capitalised
-                && !is_title(word(next))
-                && !(next.all_caps && word(next).chars().count() > 1)
+            let fits = next.capitalised && !is_title(word(next)) && !not_name(next)
                 || PARTICLES.contains(&word(next))
                     && toks.get(end + 1).is_some_and(|n| n.capitalised);
             if !joinable || !fits || end - i >= 6 {

@@ -495,7 +495,7 @@ fn thousands(scan: &mut Scan<'_>) {
         let list_before = before.ends_with(',') || LIST_NOUNS.contains(&prev_word.as_str());
         let list_after = LIST_JOINERS.contains(&next_word.as_str())
             || after.starts_with(',')
-            || after.starts_with(['-', '–']);
+            || after.starts_with(['-', '–', '—', '\u{2010}', '\u{2011}']);
         let noun_after =
             !next_word.is_empty() && !list_after && text[comma + 2 + group..].starts_with(' ');
         let currency = before.ends_with(['$', '€', '£'])

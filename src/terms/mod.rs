@@ -60,6 +60,8 @@ pub struct TermIndex {
     automaton: Option<AhoCorasick>,
     /// Lower-case word -> (term, position) for multi-word terms.
     by_word: HashMap<String, Vec<(u32, u8)>>,
+    /// Lower-case single-word terms and variants.
+    words: std::collections::HashSet<String>,
 }
 
 fn is_word(s: &str) -> bool {
@@ -173,11 +175,17 @@ impl TermIndex {
                 }
             }
         }
+        let words = list
+            .iter()
+            .filter(|(f, _, _)| !f.contains([' ', '-', '\u{2010}', '\u{2011}']))
+            .map(|(f, _, _)| f.clone())
+            .collect();
         TermIndex {
             terms,
             patterns,
             automaton,
             by_word,
+            words,
         }
     }
 
@@ -195,6 +203,11 @@ impl TermIndex {
     /// Multi-word terms that have `word` (lower case) at some position.
     pub fn terms_with_word(&self, word: &str) -> &[(u32, u8)] {
         self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` (any case) is a one-word term or variant.
+    pub fn is_term_word(&self, word: &str) -> bool {
+        !self.words.is_empty() && self.words.contains(&word.to_lowercase())
     }
 
     /// Whether the index holds no term.
