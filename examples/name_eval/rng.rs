@@ -1,23 +1,23 @@
-//! A small seeded generator (SplitMix64): fast, good enough for test data,
-//! and the same sequence on every machine.
+//! The corpus generator's seeded SplitMix64, with the draws the evaluation
+//! needs on top: the same sequence on every machine.
 
-pub struct Rng(u64);
+use capclean::corpus::SplitMix;
+
+pub struct Rng(SplitMix);
 
 impl Rng {
     /// A generator for `seed`; `stream` separates independent uses of one seed
     /// (the roster and the transcript do not disturb each other).
     pub fn new(seed: u64, stream: u64) -> Self {
-        let mut rng = Rng(seed ^ stream.wrapping_mul(0xD6E8_FEB8_6659_FD93));
+        let mut rng = Rng(SplitMix::new(
+            seed ^ stream.wrapping_mul(0xD6E8_FEB8_6659_FD93),
+        ));
         rng.next_u64();
         rng
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A number in `0..n` (`n` > 0).
