@@ -22,8 +22,95 @@ pub enum Command {
     Check(RunArgs),
     /// Apply the editor's decisions from a reviewed CSV.
     Apply(ApplyArgs),
+    /// Maintain the name roster: add, list, lint, import, learn.
+    Roster(RosterArgs),
     /// List the rules, or explain one.
     Rules(RulesArgs),
+}
+
+/// Options of `roster`.
+#[derive(Debug, Args)]
+pub struct RosterArgs {
+    /// The roster file [default: the one `roster` entry of the nearest capclean.toml].
+    #[arg(long, value_name = "FILE", global = true)]
+    pub roster: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: RosterCommand,
+}
+
+/// The `roster` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Add a person, or merge new forms into the entry with the same name.
+    Add(RosterAddArgs),
+    /// Print the entries, or those with a cell containing PATTERN.
+    List {
+        /// Text to look for in any cell (case and accents ignored).
+        pattern: Option<String>,
+    },
+    /// Report entries that make corrections go wrong; exit 1 if any.
+    Lint,
+    /// Merge a participant list (CSV or TSV) into the roster.
+    Import(RosterImportArgs),
+    /// Learn misheard and never forms from a reviewed list's name rows.
+    Learn {
+        /// The review list, as the editor saved it.
+        #[arg(value_name = "REVIEW.csv")]
+        review: PathBuf,
+    },
+}
+
+/// Options of `roster add`.
+#[derive(Debug, Args)]
+pub struct RosterAddArgs {
+    /// The name as it must be written.
+    pub name: String,
+    /// Another correct form (repeatable).
+    #[arg(long = "alias", value_name = "A")]
+    pub aliases: Vec<String>,
+    /// A known wrong form, always corrected (repeatable).
+    #[arg(long = "misheard", value_name = "M")]
+    pub misheard: Vec<String>,
+    /// A form never to correct into this name (repeatable).
+    #[arg(long = "never", value_name = "N")]
+    pub never: Vec<String>,
+    /// Role, e.g. "Chair".
+    #[arg(long, value_name = "R")]
+    pub role: Option<String>,
+    /// Organisation.
+    #[arg(long, value_name = "O")]
+    pub organisation: Option<String>,
+    /// Country.
+    #[arg(long, value_name = "C")]
+    pub country: Option<String>,
+}
+
+/// Options of `roster import`.
+#[derive(Debug, Args)]
+pub struct RosterImportArgs {
+    /// The participant list (CSV, `;` or tab separated; UTF-8, UTF-16 or Windows-1252).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The column with the whole name ("First Last" or "LAST, First") [default: name].
+    #[arg(long, value_name = "C", conflicts_with_all = ["first_column", "last_column"])]
+    pub name_column: Option<String>,
+    /// The column with the given names (with --last-column).
+    #[arg(long, value_name = "F", requires = "last_column")]
+    pub first_column: Option<String>,
+    /// The column with the surname (with --first-column).
+    #[arg(long, value_name = "L", requires = "first_column")]
+    pub last_column: Option<String>,
+    /// The role column [default: role, if there is one].
+    #[arg(long, value_name = "R")]
+    pub role_column: Option<String>,
+    /// The organisation column [default: organisation or organization, if there is one].
+    #[arg(long, value_name = "O")]
+    pub organisation_column: Option<String>,
+    /// The country column [default: country, if there is one].
+    #[arg(long, value_name = "C")]
+    pub country_column: Option<String>,
 }
 
 /// Options of `apply`.

@@ -8,6 +8,7 @@ mod inputs;
 mod messages;
 mod output;
 mod progress;
+mod roster_cmd;
 mod rules_cmd;
 
 use std::process::ExitCode;
@@ -44,6 +45,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix::run_fix(args),
         Command::Check(args) => fix::run_check(args),
         Command::Apply(args) => apply_cmd::run(&args),
+        Command::Roster(args) => roster_cmd::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
     };
     match result {
