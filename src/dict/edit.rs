@@ -31,24 +31,8 @@ const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ben", "ter", "ten", "y",
 ];
 
-/// One person as `add` and `import` give it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Entry {
-    /// The name as it must be written.
-    pub name: String,
-    /// Other correct forms.
-    pub aliases: Vec<String>,
-    /// Known wrong forms.
-    pub misheard: Vec<String>,
-    /// Forms never to correct into the name.
-    pub never: Vec<String>,
-    /// Role.
-    pub role: String,
-    /// Organisation.
-    pub organisation: String,
-    /// Country.
-    pub country: String,
-}
+/// One person as `add` and `import` give it: a roster row.
+pub use super::roster::Person as Entry;
 
 impl Entry {
     /// A person with only a name.
@@ -568,11 +552,7 @@ impl RosterFile {
             line,
             reason,
         };
-        let header_line = text.lines().next().unwrap_or("");
-        let separator = [b',', b';', b'\t']
-            .into_iter()
-            .max_by_key(|&sep| header_line.bytes().filter(|&b| b == sep).count())
-            .unwrap_or(b',');
+        let separator = super::table::guess_separator(text);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(separator)
             .flexible(true)

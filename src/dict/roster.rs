@@ -8,7 +8,7 @@ use super::{split_list, Table};
 use crate::error::Result;
 
 /// One person of the roster.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Person {
     /// The name as it must be written.
     pub name: String,

@@ -28,6 +28,17 @@ pub fn read_text(path: &Path) -> Result<String> {
         })
 }
 
+/// The cell separator of a delimited text, guessed from its header line:
+/// whichever of `,`, `;` and tab it holds most (spreadsheets in many
+/// locales save with `;`, registration exports with tabs).
+pub fn guess_separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&sep| header.bytes().filter(|&b| b == sep).count())
+        .unwrap_or(b',')
+}
+
 impl Table {
     /// Parses CSV `text`; `path` is used in messages only.
     pub fn parse(path: &Path, text: &str) -> Result<Table> {

@@ -70,13 +70,6 @@ impl ReviewedRow {
     }
 }
 
-fn separator(header_line: &str) -> u8 {
-    [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|&sep| header_line.bytes().filter(|&b| b == sep).count())
-        .unwrap_or(b',')
-}
-
 /// Reads a review list; `path` is used in messages.
 pub fn read_review(path: &Path, bytes: &[u8]) -> Result<Vec<ReviewedRow>> {
     let err = |line: u64, reason: String| Error::Review {
@@ -87,9 +80,8 @@ pub fn read_review(path: &Path, bytes: &[u8]) -> Result<Vec<ReviewedRow>> {
     let text = crate::text::decode(bytes)
         .map_err(|reason| err(1, reason))?
         .text;
-    let header_line = text.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(header_line))
+        .delimiter(crate::dict::table::guess_separator(&text))
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
