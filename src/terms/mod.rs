@@ -220,8 +220,8 @@ impl TermIndex {
 /// sounds, or one edit in a word of five letters or more.
 pub fn sounds_like(heard: &str, word: &str) -> bool {
     let (h, w) = (fold(heard), fold(word));
-    if h == w || h.len() < 3 {
-        return false;
+    if h == w || h.len() < 4 {
+        return false; // "for" is not "forum"
     }
     let consonants = |s: &str| skeleton(s).replace('*', "");
     skeleton(&h) == skeleton(&w)
