@@ -134,6 +134,15 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// The one person a correctly written name identifies: a surname several
+/// roster people share names none of them.
+fn unique(owners: &[u32]) -> Option<u32> {
+    match owners {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 impl DocNames {
     /// Counts the people of `persons` as named in the file: the fixes a
     /// first pass applies are evidence for the second, exactly as the
@@ -155,7 +164,7 @@ impl DocNames {
                     if name.is_empty() {
                         continue;
                     }
-                    names.mentioned.extend(index.owners(name));
+                    names.mentioned.extend(unique(index.owners(name)));
                     let entry = names
                         .labels
                         .entry(fold(name))
@@ -172,9 +181,8 @@ impl DocNames {
                             let Some(last) = toks.get(i + len - 1) else {
                                 break;
                             };
-                            names
-                                .mentioned
-                                .extend(index.owners(&text[t.range.start..last.range.end]));
+                            let span = &text[t.range.start..last.range.end];
+                            names.mentioned.extend(unique(index.owners(span)));
                         }
                     }
                 }
