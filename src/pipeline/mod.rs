@@ -150,14 +150,27 @@ impl Engine {
                     f.range = map.to_original(&f.range);
                 }
                 // A repair inside a wider applied fix is part of that fix.
+                // Applied spans by start, with the furthest end reached so
+                // far: one binary search per repair.
+                let mut applied: Vec<(usize, usize)> = rest
+                    .iter()
+                    .filter(|f| f.status == Status::Applied)
+                    .map(|f| (f.range.start, f.range.end))
+                    .collect();
+                applied.sort_unstable();
+                let mut reach = 0;
+                let furthest: Vec<usize> = applied
+                    .iter()
+                    .map(|&(_, end)| {
+                        reach = reach.max(end);
+                        reach
+                    })
+                    .collect();
                 let mut all: Vec<Finding> = repairs
                     .into_iter()
                     .filter(|m| {
-                        !rest.iter().any(|f| {
-                            f.status == Status::Applied
-                                && f.range.start <= m.range.start
-                                && m.range.end <= f.range.end
-                        })
+                        let before = applied.partition_point(|&(start, _)| start <= m.range.start);
+                        before == 0 || furthest[before - 1] < m.range.end
                     })
                     .collect();
                 all.extend(rest);
