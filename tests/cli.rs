@@ -319,3 +319,23 @@ fn config_file_is_found_upward_and_flags_win() {
         .code(2)
         .stderr(predicate::str::contains("unknown dash style `wavy`"));
 }
+
+#[test]
+fn new_outputs_are_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = TempDir::new().unwrap();
+    write(tmp.path(), "in/a.txt", CART.as_bytes());
+    let out = tmp.path().join("out");
+    capclean()
+        .arg("fix")
+        .arg(tmp.path().join("in"))
+        .arg("-o")
+        .arg(&out)
+        .arg("-q")
+        .assert()
+        .success();
+    for name in ["a.txt", "review.csv"] {
+        let mode = fs::metadata(out.join(name)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "{name}");
+    }
+}

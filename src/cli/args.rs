@@ -174,6 +174,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
 
+    /// Also write an HTML report (one self-contained file): the findings marked in the text, with the review list's ids.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
     /// Input format: auto, cart, srt or vtt (auto: by extension, then by content).
     #[arg(long, value_name = "FORMAT", default_value = "auto")]
     pub format: String,

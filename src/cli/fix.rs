@@ -105,6 +105,8 @@ pub fn engine(args: &RunArgs) -> Result<Engine> {
 #[derive(Default)]
 struct Report {
     rows: Vec<Row>,
+    /// The input's display name and original text, kept only for `--report`.
+    source: Option<(String, String)>,
     /// Corrected bytes kept for printing (stdout), or a diff.
     printed: Option<Vec<u8>>,
     error: Option<String>,
@@ -131,6 +133,21 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         (None, Target::InPlace) => Some(PathBuf::from("review.csv")),
         _ => None,
     };
+    if let Some(path) = &args.report {
+        inputs::check_not_input(&inputs, path)?;
+        if review_path.as_ref() == Some(path) {
+            bail!(
+                "the report and the review list cannot both be {}",
+                path.display()
+            );
+        }
+        if outputs.as_ref().is_some_and(|o| o.contains(path)) {
+            bail!(
+                "an output file would overwrite the report {}",
+                path.display()
+            );
+        }
+    }
     if let Some(path) = &review_path {
         inputs::check_not_input(&inputs, path)?;
         if let Some(outputs) = &outputs {
@@ -148,7 +165,7 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     let done = AtomicU64::new(0);
     let process = |(index, input): (usize, &Input)| -> Report {
         let out_path = outputs.as_ref().map(|o| &o[index]);
-        let report = process_one(&engine, input, &target, out_path);
+        let report = process_one(&engine, input, &target, out_path, args.report.is_some());
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         progress.file_done(input.size, n);
         report
@@ -164,6 +181,8 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     progress.finish();
 
     let mut rows = Vec::new();
+    // For the HTML report: (name, original text, the file's rows in `rows`).
+    let mut sources = Vec::new();
     let mut checked_files = 0;
     for report in reports {
         if let Some(w) = &report.warning {
@@ -175,6 +194,9 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         }
         if let Some(bytes) = &report.printed {
             messages::stdout(bytes)?;
+        }
+        if let Some((name, text)) = report.source {
+            sources.push((name, text, rows.len()..rows.len() + report.rows.len()));
         }
         rows.extend(report.rows);
     }
@@ -189,6 +211,17 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         review::write_review(&mut buf, &rows)?;
         write_atomic(path, &buf)?;
     }
+    if let Some(path) = &args.report {
+        let files: Vec<review::ReportFile> = sources
+            .iter()
+            .map(|(name, text, range)| review::ReportFile {
+                name,
+                text,
+                rows: &rows[range.clone()],
+            })
+            .collect();
+        write_atomic(path, review::render_html(&files).as_bytes())?;
+    }
     for e in &errors {
         messages::error(e);
     }
@@ -198,6 +231,7 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
             &rows,
             errors.len(),
             review_path.as_deref(),
+            args.report.as_deref(),
         ));
     }
     Ok(if !errors.is_empty() {
@@ -214,6 +248,7 @@ fn process_one(
     input: &Input,
     target: &Target,
     out_path: Option<&PathBuf>,
+    keep_source: bool,
 ) -> Report {
     let mut report = Report::default();
     let bytes = match read(input) {
@@ -253,6 +288,9 @@ fn process_one(
     };
     if let Err(e) = outcome {
         report.error = Some(e);
+    }
+    if keep_source {
+        report.source = Some((input.display.clone(), checked.doc.text));
     }
     report
 }
@@ -294,7 +332,13 @@ fn print_report(rows: &[Row]) -> Result<()> {
     Ok(())
 }
 
-fn summary(files: usize, rows: &[Row], errors: usize, review: Option<&std::path::Path>) -> String {
+fn summary(
+    files: usize,
+    rows: &[Row],
+    errors: usize,
+    review: Option<&std::path::Path>,
+    html: Option<&std::path::Path>,
+) -> String {
     let count = |f: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| f(r)).count();
     let kinds: Vec<String> = ["punct", "inaudible", "name", "term"]
         .iter()
@@ -325,6 +369,9 @@ fn summary(files: usize, rows: &[Row], errors: usize, review: Option<&std::path:
     }
     if let Some(path) = review {
         line.push_str(&format!("; review list {}", path.display()));
+    }
+    if let Some(path) = html {
+        line.push_str(&format!("; report {}", path.display()));
     }
     line
 }

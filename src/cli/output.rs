@@ -22,9 +22,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("{}: cannot write", path.display()))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        // Best effort: a file we may replace but not chmod still gets written.
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    // Best effort: a file we may replace but not chmod still gets written.
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        }
+        Err(_) => {
+            // A temporary file is private (0600); a new output is not.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ =
+                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
+            }
+        }
     }
     tmp.persist(path)
         .map_err(|e| e.error)

@@ -1,12 +1,15 @@
 //! The review list: one CSV row per finding, for an editor to open in a
-//! spreadsheet, mark `accept` or `reject`, and feed back to `capclean apply`.
+//! spreadsheet, mark `accept` or `reject`, and feed back to `capclean apply`;
+//! and the HTML report that shows the same rows in place in the text.
 
 mod apply;
 mod cell;
+mod html;
 mod read;
 mod write;
 
 pub use apply::{apply_rows, Applied};
 pub use cell::{guard, unguard};
+pub use html::{escape as escape_html, render_html, ReportFile, KINDS, STATUSES};
 pub use read::{read_review, Decision, ReviewedRow};
 pub use write::{rows_for, write_review, Row, COLUMNS};
