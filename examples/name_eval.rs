@@ -3,7 +3,7 @@
 //! ```sh
 //! cargo run --release --example name_eval -- --roster-size 100 --words 200000 --seed 7
 //! cargo run --release --example name_eval -- --roster-size 10000 --json
-//! cargo run --release --example name_eval -- --dump 20 --out /tmp/name-eval
+//! cargo run --release --example name_eval -- --dump 20 --out name-eval
 //! ```
 //!
 //! 1. Generates a roster of `--roster-size` distinct people (seeded; names
