@@ -131,6 +131,8 @@ pub struct NameIndex {
     name_tokens: HashSet<String>,
     /// Lower-cased full names, surnames and aliases -> their people.
     owners: HashMap<String, Vec<u32>>,
+    /// Each person's forms: they are added person by person.
+    person_forms: Vec<std::ops::Range<u32>>,
 }
 
 impl NameIndex {
@@ -152,6 +154,7 @@ impl NameIndex {
             });
             let (given, surname) = split_name(&person.name);
             let first_correct = index.forms.len() as u32;
+            let first_form = first_correct;
             index.add_form(&encoder, p, FormKind::Full, &person.name, None);
             if !given.is_empty() {
                 index.add_form(&encoder, p, FormKind::Surname, &surname, None);
@@ -181,9 +184,22 @@ impl NameIndex {
             {
                 index.correct.insert(normalise_correct(token));
             }
+            index
+                .person_forms
+                .push(first_form..index.forms.len() as u32);
         }
         index.keys.sort_unstable();
         index
+    }
+
+    /// The forms of `person`.
+    pub fn forms_of(&self, person: u32) -> impl Iterator<Item = (u32, &Form)> + '_ {
+        let range = self
+            .person_forms
+            .get(person as usize)
+            .cloned()
+            .unwrap_or(0..0);
+        range.map(move |id| (id, &self.forms[id as usize]))
     }
 
     fn add_form(

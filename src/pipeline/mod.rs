@@ -219,7 +219,12 @@ impl Engine {
             let corrected = findings
                 .iter()
                 .filter(|f| f.kind() == Kind::Name && f.status == Status::Applied)
-                .flat_map(|f| self.names.owners(&f.replacement).iter().copied());
+                // Only a replacement that names one person (not a given
+                // name many aliases share) says who is in the file.
+                .filter_map(|f| match self.names.owners(&f.replacement) {
+                    [one] => Some(*one),
+                    _ => None,
+                });
             if names.doc.add_mentions(corrected) {
                 let names_only = RuleSet::parse("N").unwrap_or_else(|_| RuleSet::empty());
                 let name_rules = Settings {

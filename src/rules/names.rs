@@ -246,6 +246,7 @@ pub struct NameContext<'a> {
 #[derive(Debug, Default)]
 pub struct NameCache {
     roster: HashMap<String, Vec<Candidate>>,
+    present: HashMap<String, Vec<Candidate>>,
 }
 
 impl NameCache {
@@ -255,6 +256,57 @@ impl NameCache {
             self.roster.insert(heard_text.to_owned(), found);
         }
         self.roster.get(heard_text).map_or(&[], Vec::as_slice)
+    }
+
+    /// The roster candidates, plus the forms of the people named in the
+    /// file when the roster index found none of them. With a large roster a
+    /// lone given name ("Mery") matches hundreds of people and its index
+    /// keys are too common to retrieve by; the few people actually in the
+    /// file can simply all be scored.
+    fn lookup_present(&mut self, names: &NameContext<'_>, heard_text: &str) -> Vec<Candidate> {
+        let index = names.index;
+        let mut found = self.lookup(index, heard_text).to_vec();
+        let mentioned = &names.doc.mentioned;
+        if heard_text.contains(' ')
+            || found
+                .iter()
+                .any(|c| mentioned.contains(&index.forms[c.form as usize].person))
+        {
+            return found;
+        }
+        if !self.present.contains_key(heard_text) {
+            let heard = Heard::new(heard_text);
+            let mut extra = Vec::new();
+            let mut people: Vec<u32> = mentioned.iter().copied().collect();
+            people.sort_unstable();
+            for person in people {
+                if index.people[person as usize].never.contains(&heard.folded) {
+                    continue;
+                }
+                for (id, form) in index.forms_of(person) {
+                    if !matches!(
+                        form.kind,
+                        FormKind::Given | FormKind::Surname | FormKind::Alias
+                    ) {
+                        continue;
+                    }
+                    let (score, evidence) = crate::names::score(&heard, form);
+                    if score >= crate::names::MIN_SCORE {
+                        extra.push(Candidate {
+                            form: id,
+                            score,
+                            exact_fold: heard.folded == form.folded,
+                            evidence,
+                        });
+                    }
+                }
+            }
+            self.present.insert(heard_text.to_owned(), extra);
+        }
+        found.extend(self.present.get(heard_text).into_iter().flatten().cloned());
+        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.form.cmp(&b.form)));
+        found.dedup_by_key(|c| c.form);
+        found
     }
 }
 
@@ -720,7 +772,7 @@ fn check_body(
                 if window.iter().all(|w| names.doc.speakers.is_name_token(w)) {
                     continue;
                 }
-                let found = cache.lookup(index, heard).to_vec();
+                let found = cache.lookup_present(names, heard);
                 let clues = Clues {
                     title: a > 0 && is_title(word(&toks[a - 1])),
                     marked: unverified_mark_after(&text[range.end..]),
