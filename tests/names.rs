@@ -231,3 +231,19 @@ fn correct_forms_aliases_and_never_forms_are_left_alone() {
         assert_eq!(names(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn two_frequent_near_labels_are_two_people() {
+    // Raquel Gatto is on the roster; "RAQUEL GATTI" speaks as often: a
+    // second person, so her label is at most a suggestion.
+    let mut text = String::new();
+    for _ in 0..6 {
+        text.push_str(">> RAQUEL GATTO: Yes.\n>> RAQUEL GATTI: No.\n");
+    }
+    let found = names(&text);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|f| f.2 == Status::Suggested), "{found:?}");
+    // Once among many correct labels, the same spelling is a mishearing.
+    let text = ">> RAQUEL GATTO: Yes.\n".repeat(6) + ">> RAQUEL GATTI: No.\n";
+    assert_eq!(names(&text)[0].2, Status::Applied);
+}

@@ -118,14 +118,21 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     // Every token must stand for its counterpart: "Peter Lindgren" is not
     // "Petra Lindqvist" just because both halves are near.
     if heard.tokens.len() == form.tokens && form.tokens > 1 {
-        let worst = heard
+        let pairs: Vec<(f32, f32)> = heard
             .tokens
             .iter()
             .zip(form.text.split_whitespace().map(fold))
-            .map(|(h, f)| similarity(h, &f).max(similarity(&skeleton(h), &skeleton(&f))))
-            .fold(1.0f32, f32::min);
+            .map(|(h, f)| (similarity(h, &f), similarity(&skeleton(h), &skeleton(&f))))
+            .collect();
+        let worst = pairs.iter().map(|(t, k)| t.max(*k)).fold(1.0f32, f32::min);
         if worst < 0.75 {
             s -= 2.0 * (0.75 - worst);
+        }
+        // Sounds alone are lenient (vowels merge): a token must also be
+        // spelled half alike ("Kajiani" is not "Kajiru").
+        let worst_spelling = pairs.iter().map(|(t, _)| *t).fold(1.0f32, f32::min);
+        if worst_spelling < 0.6 {
+            s -= 2.0 * (0.6 - worst_spelling);
         }
     }
     // Short names leave no room for error.

@@ -610,7 +610,18 @@ fn check_label(
         label: true,
         ..Clues::default()
     };
-    if let Some(p) = propose(names, names.index, &found, name, range.clone(), clues) {
+    if let Some(mut p) = propose(names, names.index, &found, name, range.clone(), clues) {
+        // Both spellings label many turns of this file: most likely two
+        // people, not one misheard (a misspelled label is the rarer one, or
+        // the only one).
+        let uses = |s: &str| names.doc.labels.get(&fold(s)).map_or(0, |l| l.0);
+        let (own, other) = (uses(name), uses(&p.replacement));
+        if p.rule == Rule::SpeakerLabelName && own >= 5 && own * 3 >= other && other > 0 {
+            p.applicability = Applicability::Suggest;
+            p.note.push_str(&format!(
+                "; {own} labels spell it so and {other} as suggested: perhaps two people"
+            ));
+        }
         emit(ctx, vec![p], out);
         return;
     }
