@@ -247,3 +247,40 @@ fn two_frequent_near_labels_are_two_people() {
     let text = ">> RAQUEL GATTO: Yes.\n".repeat(6) + ">> RAQUEL GATTI: No.\n";
     assert_eq!(names(&text)[0].2, Status::Applied);
 }
+
+#[test]
+fn a_given_name_alone_goes_to_the_neighbouring_speaker() {
+    let roster = Roster::parse(
+        Path::new("roster.csv"),
+        "name,aliases\nJoost Falkstad,Joost\nJoost Vermeer,Joost\nAmina Diallo,Amina\n",
+    )
+    .unwrap();
+    let engine = Engine::new(
+        Settings::default(),
+        Dictionaries {
+            roster,
+            ..Default::default()
+        },
+    );
+    let text = ">> JOOST VERMEER: Hello.\n>> JOOST FALKSTAD: My point is short.\n>> AMINA DIALLO: Thank you, Joust. Next point.\n";
+    let checked = engine.check_document(
+        Document::parse(text.to_owned(), Format::Cart),
+        SourceEncoding::Utf8,
+    );
+    let f = checked
+        .findings
+        .iter()
+        .find(|f| &text[f.range.clone()] == "Joust")
+        .unwrap();
+    assert_eq!(
+        (f.replacement.as_str(), f.status),
+        ("Joost", Status::Applied),
+        "{}",
+        f.note
+    );
+    assert!(
+        f.note.contains("Joost Falkstad") && f.note.contains("turn before or after"),
+        "{}",
+        f.note
+    );
+}

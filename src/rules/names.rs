@@ -101,6 +101,8 @@ pub struct DocNames {
     labels: HashMap<String, (usize, String)>,
     /// Speakers of this document who are not on the roster.
     speakers: NameIndex,
+    /// Each speaker label's position and the roster person it names.
+    turns: Vec<(usize, Option<u32>)>,
 }
 
 /// The name part of a speaker label: titles such as `MS.` or `CHAIR` removed.
@@ -144,6 +146,16 @@ fn unique(owners: &[u32]) -> Option<u32> {
 }
 
 impl DocNames {
+    /// The roster people speaking in the turn before and the turn after the
+    /// text at byte `at`: "Thank you, Joost" thanks the last speaker, and
+    /// "Joost, you have the floor" calls the next.
+    fn neighbours(&self, at: usize) -> [Option<u32>; 2] {
+        let i = self.turns.partition_point(|&(start, _)| start <= at);
+        let before = i.checked_sub(2).and_then(|k| self.turns[k].1);
+        let after = self.turns.get(i).and_then(|t| t.1);
+        [before, after]
+    }
+
     /// Counts the people of `persons` as named in the file: the fixes a
     /// first pass applies are evidence for the second, exactly as the
     /// corrected output would be on a later run.
@@ -164,7 +176,9 @@ impl DocNames {
                     if name.is_empty() {
                         continue;
                     }
-                    names.mentioned.extend(unique(index.owners(name)));
+                    let person = unique(index.owners(name));
+                    names.mentioned.extend(person);
+                    names.turns.push((segment.range.start, person));
                     let entry = names
                         .labels
                         .entry(fold(name))
@@ -375,6 +389,8 @@ struct Clues {
     label: bool,
     /// The roster person speaking this turn, if known.
     speaker: Option<u32>,
+    /// The roster people speaking the turns before and after.
+    neighbours: [Option<u32>; 2],
     /// The match is against the file's own speakers, not the roster.
     from_document: bool,
 }
@@ -404,6 +420,9 @@ fn propose(
         } else {
             -0.08
         };
+        if clues.neighbours.contains(&Some(person)) {
+            bonus += 0.05;
+        }
         if clues.speaker == Some(person) {
             bonus += 0.05;
         }
@@ -489,7 +508,10 @@ fn propose(
                     p != form.person && c.score >= 0.85 && names.doc.mentioned.contains(&p)
                 })
                 .count();
-            if !mentioned || others > 0 || !single {
+            let neighbour = clues.neighbours.contains(&Some(form.person));
+            if neighbour && single {
+                evidence.push("speaks in the turn before or after");
+            } else if !mentioned || others > 0 || !single {
                 applicability = Applicability::Suggest;
                 evidence.push("a given name without the surname");
             } else {
@@ -795,6 +817,7 @@ fn check_body(
                         && (len == 1 || !found.first().is_some_and(|c| c.exact_fold)),
                     label: false,
                     speaker: speaker_person,
+                    neighbours: names.doc.neighbours(segment.range.start),
                     from_document: found.is_empty(),
                 };
                 let abs = segment.range.start + range.start..segment.range.start + range.end;
