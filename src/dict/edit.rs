@@ -25,12 +25,6 @@ pub const ROSTER_HEADER: [&str; 8] = [
     "notes",
 ];
 
-/// Particles kept in lower case when a name is title-cased.
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "del", "della", "der", "den", "da", "das", "dos", "du", "la", "le", "di",
-    "al", "el", "bin", "ben", "ter", "ten", "y",
-];
-
 /// One person as `add` and `import` give it: a roster row.
 pub use super::roster::Person as Entry;
 
@@ -697,39 +691,10 @@ impl RosterFile {
     }
 }
 
-/// Title case for an all-caps name part; particles stay lower case unless
-/// `first` (the first word of the whole name).
-fn title_case(part: &str, first: bool) -> String {
-    part.split_whitespace()
-        .enumerate()
-        .map(|(i, word)| {
-            let lower = word.to_lowercase();
-            if PARTICLES.contains(&lower.as_str()) && !(first && i == 0) {
-                return lower;
-            }
-            let mut out = String::with_capacity(word.len());
-            let mut start = true;
-            for c in lower.chars() {
-                if start && c.is_alphabetic() {
-                    out.extend(c.to_uppercase());
-                    start = false;
-                } else {
-                    out.push(c);
-                }
-                if matches!(c, '-' | '\'' | '’' | '.') {
-                    start = true;
-                }
-            }
-            out
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn tidy(part: &str, first: bool) -> String {
     let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
     if is_all_caps(&part) && part.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-        title_case(&part, first)
+        crate::names::fold::title_case(&part, first)
     } else {
         part
     }

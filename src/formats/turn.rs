@@ -13,12 +13,6 @@ pub struct Turn {
     pub body_start: usize,
 }
 
-/// Lower-case name particles that may appear inside a label.
-const PARTICLES: &[&str] = &[
-    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "la",
-    "le", "van", "von", "y", "zu",
-];
-
 /// Parses a turn marker at the start of `line`.
 pub fn parse(line: &str) -> Option<Turn> {
     let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
@@ -58,7 +52,7 @@ fn is_label(candidate: &str) -> bool {
                 c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '\u{2010}' | '\u{2011}')
             });
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            name_chars && (capital || PARTICLES.contains(w))
+            name_chars && (capital || crate::names::fold::PARTICLES.contains(w))
         })
 }
 

@@ -75,6 +75,43 @@ pub fn skeleton(folded: &str) -> String {
     String::from_utf8(sounds).unwrap_or_default()
 }
 
+/// Lower-case particles of names ("van der Berg", "de la Cruz", "bin
+/// Salman"): kept lower case in title case, part of a surname, allowed
+/// inside a speaker label.
+pub const PARTICLES: &[&str] = &[
+    "al", "ben", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
+    "el", "la", "le", "ten", "ter", "van", "von", "y", "zu",
+];
+
+/// Title case for an all-caps name part; particles stay lower case unless
+/// `first` (the first word of the whole name).
+pub fn title_case(part: &str, first: bool) -> String {
+    part.split_whitespace()
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if PARTICLES.contains(&lower.as_str()) && !(first && i == 0) {
+                return lower;
+            }
+            let mut out = String::with_capacity(word.len());
+            let mut start = true;
+            for c in lower.chars() {
+                if start && c.is_alphabetic() {
+                    out.extend(c.to_uppercase());
+                    start = false;
+                } else {
+                    out.push(c);
+                }
+                if matches!(c, '-' | '\'' | '’' | '.') {
+                    start = true;
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether `s` has a letter and every letter is upper-case.
 pub fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)

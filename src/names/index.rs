@@ -94,12 +94,6 @@ pub fn ascii_letters(folded: &str) -> String {
     folded.chars().filter(char::is_ascii_alphabetic).collect()
 }
 
-/// Particles that start a surname.
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "del", "della", "der", "den", "da", "das", "dos", "du", "la", "le", "di",
-    "st.", "st", "al", "el", "bin", "ben", "ter", "ten",
-];
-
 /// Splits a full name into (given, surname).
 pub fn split_name(name: &str) -> (String, String) {
     let tokens: Vec<&str> = name.split_whitespace().collect();
@@ -107,7 +101,12 @@ pub fn split_name(name: &str) -> (String, String) {
         return (String::new(), name.trim().to_owned());
     }
     let mut start = tokens.len() - 1;
-    while start > 1 && PARTICLES.contains(&tokens[start - 1].to_lowercase().as_str()) {
+    // "St." starts a surname too ("Marguerite St. Clair").
+    let particle = |t: &str| {
+        let lower = t.to_lowercase();
+        super::fold::PARTICLES.contains(&lower.as_str()) || lower == "st" || lower == "st."
+    };
+    while start > 1 && particle(tokens[start - 1]) {
         start -= 1;
     }
     (tokens[..start].join(" "), tokens[start..].join(" "))

@@ -15,7 +15,7 @@ use crate::dict::{Person, Roster};
 use crate::edit::{Applicability, Finding};
 use crate::formats::{Document, Role, Segment};
 use crate::names::common::is_common;
-use crate::names::fold::{fold, recase};
+use crate::names::fold::{fold, recase, title_case, PARTICLES};
 use crate::names::{candidates, tokens, Candidate, FormKind, Heard, NameIndex, Token};
 use crate::text::protect::{overlaps_any, protected_spans};
 
@@ -62,12 +62,6 @@ const TITLES: &[&str] = &[
     "he",
     "honourable",
     "honorable",
-];
-
-/// Lower-case particles that may sit inside a capitalised name.
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "del", "della", "der", "den", "da", "das", "dos", "du", "la", "le", "di",
-    "bin", "al", "el", "y",
 ];
 
 fn is_title(word: &str) -> bool {
@@ -118,22 +112,6 @@ fn label_name(label: &str) -> Range<usize> {
     let rest = &label[start..];
     let lead = rest.len() - rest.trim_start().len();
     start + lead..label.len()
-}
-
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut chars = lower.chars();
-            match chars.next() {
-                Some(first) if !PARTICLES.contains(&lower.as_str()) => {
-                    first.to_uppercase().chain(chars).collect()
-                }
-                _ => lower,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The one person a correctly written name identifies: a surname several
@@ -227,7 +205,7 @@ impl DocNames {
         unmatched.sort();
         for text in unmatched {
             let name = if crate::names::fold::is_all_caps(text) {
-                title_case(text)
+                title_case(text, true)
             } else {
                 text.clone()
             };
