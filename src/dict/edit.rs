@@ -540,23 +540,13 @@ impl RosterFile {
     /// Merges a participant list (CSV, or `;`/tab separated: the separator
     /// is the one the header line uses most).
     pub fn import(&mut self, path: &Path, text: &str, columns: &ImportColumns) -> Result<Imported> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let err = |line: u64, reason: String| Error::Dictionary {
             path: path.to_owned(),
             line,
             reason,
         };
-        let separator = super::table::guess_separator(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(separator)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers: Vec<String> = reader
-            .headers()
-            .map_err(|e| err(1, format!("unreadable header row: {e}")))?
-            .iter()
-            .map(|h| h.trim().to_owned())
-            .collect();
+        let list = Table::parse_delimited(path, text, super::table::guess_separator(text), true)?;
+        let headers = &list.headers;
         let find = |names: &[&str]| {
             names.iter().find_map(|n| {
                 headers
@@ -630,12 +620,10 @@ impl RosterFile {
         )?;
         let country = given(&columns.country, &["country", "nationality"])?;
         let mut report = Imported::default();
-        for record in reader.records() {
-            let record =
-                record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        for (_, record) in &list.rows {
             let cell = |i: Option<usize>| {
                 i.and_then(|i| record.get(i))
-                    .unwrap_or("")
+                    .map_or("", String::as_str)
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")

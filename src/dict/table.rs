@@ -42,6 +42,18 @@ pub fn guess_separator(text: &str) -> u8 {
 impl Table {
     /// Parses CSV `text`; `path` is used in messages only.
     pub fn parse(path: &Path, text: &str) -> Result<Table> {
+        Table::parse_delimited(path, text, b',', false)
+    }
+
+    /// Parses delimited `text` (a participant list may use `;` or tabs).
+    /// `flexible` lets rows have fewer or more cells than the header, as
+    /// exports from other programs do; a dictionary is strict.
+    pub fn parse_delimited(
+        path: &Path,
+        text: &str,
+        separator: u8,
+        flexible: bool,
+    ) -> Result<Table> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let err = |line: u64, reason: String| Error::Dictionary {
             path: path.to_owned(),
@@ -50,7 +62,8 @@ impl Table {
         };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
-            .flexible(false)
+            .delimiter(separator)
+            .flexible(flexible)
             .from_reader(text.as_bytes());
         let headers: Vec<String> = reader
             .headers()
@@ -58,7 +71,7 @@ impl Table {
             .iter()
             .map(|h| h.trim().to_owned())
             .collect();
-        for (i, h) in headers.iter().enumerate() {
+        for (i, h) in headers.iter().enumerate().filter(|_| !flexible) {
             if headers[..i]
                 .iter()
                 .any(|other| other.eq_ignore_ascii_case(h))
@@ -82,7 +95,8 @@ impl Table {
                 err(line, reason)
             })?;
             let line = record.position().map_or(0, |p| p.line());
-            if record.iter().all(|f| f.trim().is_empty()) {
+            // A dictionary ignores blank rows; a participant list reports them.
+            if !flexible && record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
             rows.push((line, record.iter().map(str::to_owned).collect()));
