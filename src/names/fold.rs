@@ -63,6 +63,15 @@ pub fn skeleton(folded: &str) -> String {
             b'd' => (b't', 1),
             b'j' => (b'j', 1),
             b'h' => (0, 1), // silent or already merged into a digraph
+            // Between vowels "y" is a consonant ("Vilareye" is not
+            // "Vilareau"); after "i" it is only heard as a glide ("Priya").
+            b'y' if is_vowel(prev)
+                && !matches!(prev, b'i' | b'y')
+                && is_vowel(next)
+                && next != b'y' =>
+            {
+                (b'y', 1)
+            }
             b'w' if prev != 0 && !is_vowel(prev) && prev != b'w' => (b'*', 1),
             c if is_vowel(c) => (b'*', 1),
             c => (c, 1),
@@ -152,6 +161,8 @@ mod tests {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
         assert_ne!(skeleton("macron"), skeleton("marathon"));
+        assert_ne!(skeleton("vilareye"), skeleton("vilareau"));
+        assert_eq!(skeleton("priia"), skeleton("priya"));
     }
 
     #[test]

@@ -157,6 +157,11 @@ impl NameIndex {
             index.add_form(&encoder, p, FormKind::Full, &person.name, None);
             if !given.is_empty() {
                 index.add_form(&encoder, p, FormKind::Surname, &surname, None);
+                // "Mr. Håkansson" is Liv van den Håkansson too: the surname
+                // is also said without its particles.
+                if let Some((_, last)) = surname.rsplit_once(' ') {
+                    index.add_form(&encoder, p, FormKind::Surname, last, None);
+                }
                 index.add_form(&encoder, p, FormKind::Given, &given, None);
             }
             for alias in &person.aliases {

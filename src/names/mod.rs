@@ -185,8 +185,30 @@ pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.form.cmp(&b.form)));
+    rank(index, heard, &mut found);
     found
+}
+
+/// Sorts candidates best first. A split or merge explains a heard span
+/// less well than a form with the same tokens spelled closer: "Lantsz
+/// Vang" is "Lantsz Wang" (one letter) before "Lan Tsz Fong" (same sounds,
+/// two letters and a space).
+pub fn rank(index: &NameIndex, heard: &Heard, found: &mut [Candidate]) {
+    let spelling = |c: &Candidate| similarity(&heard.folded, &index.forms[c.form as usize].folded);
+    let aligned = |c: &Candidate| index.forms[c.form as usize].tokens == heard.tokens.len();
+    let best_aligned = found
+        .iter()
+        .filter(|c| aligned(c))
+        .map(|c| (spelling(c), c.score))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    if let Some((aligned_spelling, aligned_score)) = best_aligned {
+        for c in found.iter_mut() {
+            if !aligned(c) && c.score >= aligned_score && spelling(c) < aligned_spelling {
+                c.score = (aligned_score - 0.01).max(0.0);
+            }
+        }
+    }
+    found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.form.cmp(&b.form)));
 }
 
 /// A word-like token of a segment.

@@ -296,8 +296,9 @@ impl NameCache {
             self.present.insert(heard_text.to_owned(), extra);
         }
         found.extend(self.present.get(heard_text).into_iter().flatten().cloned());
-        found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.form.cmp(&b.form)));
+        found.sort_by_key(|c| c.form);
         found.dedup_by_key(|c| c.form);
+        crate::names::rank(index, &Heard::new(heard_text), &mut found);
         found
     }
 }
@@ -477,21 +478,31 @@ fn propose(
             evidence.push("also a common word");
         }
         if form.kind == FormKind::Given {
-            // A given name alone is that person only when nobody else named
-            // in the file could be meant.
-            let others = ranked
-                .iter()
-                .filter(|(_, c)| {
-                    let p = index.forms[c.form as usize].person;
-                    p != form.person && c.score >= 0.85 && names.doc.mentioned.contains(&p)
-                })
-                .count();
+            // A given name alone is that person's only when nobody else
+            // named in the file could be meant, or when all who could be
+            // meant write it alike (three Joosts: "Juost" is still "Joost").
+            let target = target_text(index, best);
+            let mut alike = 0;
+            let mut others = 0;
+            for (_, c) in &ranked {
+                let p = index.forms[c.form as usize].person;
+                if p == form.person || c.score < 0.85 || !names.doc.mentioned.contains(&p) {
+                    continue;
+                }
+                if target_text(index, c) == target {
+                    alike += 1;
+                } else {
+                    others += 1;
+                }
+            }
             let neighbour = clues.neighbours.contains(&Some(form.person));
-            if neighbour && single {
+            if neighbour && others == 0 {
                 evidence.push("speaks in the turn before or after");
-            } else if !mentioned || others > 0 || !single {
+            } else if !mentioned || others > 0 {
                 applicability = Applicability::Suggest;
                 evidence.push("a given name without the surname");
+            } else if alike > 0 {
+                evidence.push("written so by every person of that given name in the file");
             } else {
                 evidence.push("the only person of that given name in the file");
             }
