@@ -82,6 +82,10 @@ fn label_similarity(a: &str, b: &str) -> f32 {
     1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
 }
 
+/// Uses after which a label not on the roster is taken for a speaker of
+/// its own rather than a damaged label of a present person.
+const RECURRING_LABEL: usize = 3;
+
 /// How much a fix must beat the best other person to be applied.
 const MARGIN: f32 = 0.05;
 
@@ -192,14 +196,20 @@ impl DocNames {
                     .iter()
                     .any(|(f, (n, _))| n > uses && label_similarity(f, folded) >= LABEL_VARIANT)
             })
-            .map(|(_, (_, text))| text)
-            // Not a roster name, nor so near one that the label will be corrected.
-            .filter(|text| {
+            // Not a roster name, nor so near one that the label will be
+            // corrected, nor a label used once or twice and near a person
+            // present in the file ("MATHEW BRUWN" beside "MATTHEW BROWN"):
+            // somebody who speaks often under a label is somebody.
+            .filter(|(_, (uses, text))| {
                 index.owners(text).is_empty()
-                    && candidates(index, &Heard::new(text))
-                        .first()
-                        .is_none_or(|c| c.score < 0.97)
+                    && candidates(index, &Heard::new(text)).iter().all(|c| {
+                        c.score < 0.97
+                            && (c.score < 0.85
+                                || *uses >= RECURRING_LABEL
+                                || !names.mentioned.contains(&index.forms[c.form as usize].person))
+                    })
             })
+            .map(|(_, (_, text))| text)
             .filter(|text| text.split_whitespace().count() >= 2)
             .collect();
         unmatched.sort();
@@ -787,14 +797,29 @@ fn check_body(
                 }
                 let heard = &text[range.clone()];
                 let window: Vec<&str> = (a..b).map(|k| word(&toks[k])).collect();
-                if index.is_correct(heard) || window.iter().all(|w| index.is_correct(w)) {
+                if index.is_correct(heard) {
                     continue;
                 }
+                // Every token is some roster person's ("Matthew Bruwn" with a
+                // Bruwn on a large roster) but the whole is nobody's: only a
+                // person named in the file may be meant.
+                let tokens_correct = window.iter().all(|w| index.is_correct(w));
                 // The file's own speakers are written as their labels write them.
                 if window.iter().all(|w| names.doc.speakers.is_name_token(w)) {
                     continue;
                 }
-                let found = cache.lookup_present(names, heard);
+                let mut found = cache.lookup_present(names, heard);
+                if tokens_correct {
+                    found.retain(|c| {
+                        names
+                            .doc
+                            .mentioned
+                            .contains(&index.forms[c.form as usize].person)
+                    });
+                    if found.is_empty() {
+                        continue;
+                    }
+                }
                 let clues = Clues {
                     title: a > 0 && is_title(word(&toks[a - 1])),
                     marked: unverified_mark_after(&text[range.end..]),
