@@ -284,3 +284,166 @@ fn a_given_name_alone_goes_to_the_neighbouring_speaker() {
         f.note
     );
 }
+
+fn check_with(roster: &str, text: &str) -> Vec<(String, String, Status, &'static str, String)> {
+    let roster = Roster::parse(Path::new("roster.csv"), roster).unwrap();
+    let engine = Engine::new(
+        Settings::default(),
+        Dictionaries {
+            roster,
+            ..Default::default()
+        },
+    );
+    engine
+        .check_document(
+            Document::parse(text.to_owned(), Format::Cart),
+            SourceEncoding::Utf8,
+        )
+        .findings
+        .iter()
+        .filter(|f| f.kind() == capclean::Kind::Name)
+        .map(|f| {
+            (
+                text[f.range.clone()].to_string(),
+                f.replacement.clone(),
+                f.status,
+                f.rule.code(),
+                f.note.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_given_name_every_present_person_spells_alike_is_fixed() {
+    // Two Joosts speak; neither is next to the mention, but both spell it
+    // "Joost", so the spelling is right whoever is meant.
+    let roster =
+        "name,aliases\nJoost Falkstad,Joost\nJoost Vermeer,Joost\nAmina Diallo,Amina\nBo Lund,Bo\n";
+    let text = ">> JOOST VERMEER: Hello.\n>> JOOST FALKSTAD: My point.\n>> AMINA DIALLO: Yes.\n>> BO LUND: As Juost said, the plan is fine.\n>> AMINA DIALLO: Yes.\n";
+    let found = check_with(roster, text);
+    let f = found.iter().find(|f| f.0 == "Juost").expect("a finding");
+    assert_eq!((f.1.as_str(), f.2), ("Joost", Status::Applied), "{}", f.4);
+    assert!(f.4.contains("every person of that given name"), "{}", f.4);
+    // A given name two present people spell differently stays a suggestion.
+    let roster = "name,aliases\nKristina Falkstad,Kristina\nChristina Vermeer,Christina\nAmina Diallo,Amina\nBo Lund,Bo\n";
+    let text = ">> CHRISTINA VERMEER: Hello.\n>> KRISTINA FALKSTAD: My point.\n>> AMINA DIALLO: Yes.\n>> BO LUND: As Khristina said, the plan is fine.\n>> AMINA DIALLO: Yes.\n";
+    let found = check_with(roster, text);
+    assert!(
+        found.iter().any(|f| f.0 == "Khristina")
+            && found
+                .iter()
+                .filter(|f| f.0 == "Khristina")
+                .all(|f| f.2 == Status::Suggested),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_form_with_the_same_tokens_beats_a_split_spelled_further_off() {
+    let roster = "name\nLantsz Wang\nLan Tsz Fong\nBo Lund\n";
+    let text = ">> LANTSZ WANG: Yes.\n>> LAN TSZ FONG: Yes.\n>> BO LUND: Yes.\n>> BO LUND: I agree with Lantsz Vang.\n>> BO LUND: Yes.\n";
+    let found = check_with(roster, text);
+    let f = found
+        .iter()
+        .find(|f| f.0 == "Lantsz Vang")
+        .expect("a finding");
+    assert_eq!(f.1, "Lantsz Wang", "{}", f.4);
+}
+
+#[test]
+fn a_surname_is_also_said_without_its_particles() {
+    let roster = "name\nLiv van den Håkansson\nPer Håkansson\n";
+    let text = ">> LIV VAN DEN HÅKANSSON: Thank you.\n>> CHAIR: Thank you, Ms. Hakansson.\n";
+    let found = check_with(roster, text);
+    let f = found
+        .iter()
+        .find(|f| f.0 == "Hakansson")
+        .expect("a finding");
+    assert_eq!(
+        (f.1.as_str(), f.2, f.3),
+        ("Håkansson", Status::Applied, "N003"),
+        "{}",
+        f.4
+    );
+    assert!(f.4.contains("Liv van den Håkansson"), "{}", f.4);
+}
+
+#[test]
+fn roster_tokens_in_a_combination_nobody_has_may_be_a_present_person() {
+    // "Bruwn" and "Matthew" are both roster tokens, "Matthew Bruwn" is
+    // nobody: the present Matthew Brown is meant. An absent one is not.
+    let roster = "name\nMatthew Brown\nAna Bruwn\nMatthew Perry\n";
+    let text = ">> MATTHEW BROWN: Yes.\n>> CHAIR: I now give the floor to Matthew Bruwn.\n";
+    let found = check_with(roster, text);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "Matthew Bruwn" && f.1 == "Matthew Brown" && f.2 == Status::Applied),
+        "{found:?}"
+    );
+    let text = ">> CHAIR: I now give the floor to Matthew Bruwn.\n";
+    assert_eq!(check_with(roster, text), vec![]);
+}
+
+#[test]
+fn a_given_name_written_right_leaves_the_surname_after_it_open() {
+    let roster = "name,aliases\nShan Wai Chan,Shan Wai\nShan Wai Luo,Shan Wai\n";
+    let text = ">> SHAN WAI CHAN: Yes.\n>> CHAIR: I see Shan Wai Chon online.\n";
+    let found = check_with(roster, text);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "Shan Wai Chon" && f.1 == "Shan Wai Chan"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_damaged_label_used_once_is_no_speaker_of_its_own() {
+    let roster = "name\nMatthew Brown\nAbena Ogun\n";
+    let text = ">> MATTHEW BROWN: One.\n>> MATTHEW BROWN: Two.\n>> MATHEW BRUWN: Three.\n>> ABENA OGUN: Thank you, Mathew Bruwn.\n";
+    let found = check_with(roster, text);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "Mathew Bruwn" && f.1 == "Matthew Brown"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn two_recurring_near_labels_off_the_roster_are_two_speakers() {
+    // Neither Mäkiida nor Mäkinida is on the roster; both speak often: the
+    // text that names either is left as written.
+    let roster = "name\nJürgen Mäkinen\nAbena Ogun\n";
+    let mut text = String::new();
+    for _ in 0..5 {
+        text.push_str(">> JÜRGEN MÄKIIDA: Yes.\n>> JÜRGEN MÄKINIDA: Yes.\n>> JÜRGEN MÄKINEN: Yes.\n>> JÜRGEN MÄKIIDA: Yes.\n");
+    }
+    text.push_str(">> ABENA OGUN: Thank you, Jürgen Mäkinida and Jürgen Mäkiida.\n");
+    let found = check_with(roster, &text);
+    assert!(found.iter().all(|f| f.2 != Status::Applied), "{found:?}");
+}
+
+#[test]
+fn a_rare_label_goes_to_the_most_used_near_label_step_by_step() {
+    let mut text = ">> CHAIR CAREDA: Open.\n".repeat(40);
+    text.push_str(&">> CHAIR KAREDA: Next.\n".repeat(3));
+    text.push_str(">> CHAIR KARREDA: Last.\n");
+    let found = check_with("name\nAbena Ogun\n", &text);
+    let last = found.iter().find(|f| f.0 == "KARREDA").expect("a finding");
+    assert_eq!(
+        (last.1.as_str(), last.2),
+        ("CAREDA", Status::Applied),
+        "{}",
+        last.4
+    );
+    let mid = found.iter().find(|f| f.0 == "KAREDA").expect("a finding");
+    assert_eq!(
+        (mid.1.as_str(), mid.2),
+        ("CAREDA", Status::Applied),
+        "{}",
+        mid.4
+    );
+}

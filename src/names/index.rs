@@ -128,6 +128,8 @@ pub struct NameIndex {
     correct: HashSet<String>,
     /// Folded tokens of every correct form.
     name_tokens: HashSet<String>,
+    /// Folded given names: written right, they still leave the surname open.
+    given_names: HashSet<String>,
     /// Lower-cased full names, surnames and aliases -> their people.
     owners: HashMap<String, Vec<u32>>,
     /// Each person's forms: they are added person by person.
@@ -234,6 +236,9 @@ impl NameIndex {
             }
             self.correct.insert(normalise_correct(text));
             self.name_tokens.extend(text.split_whitespace().map(fold));
+            if kind == FormKind::Given {
+                self.given_names.insert(folded.clone());
+            }
             if kind != FormKind::Given {
                 let owners = self.owners.entry(normalise_correct(text)).or_default();
                 if !owners.contains(&person) {
@@ -317,6 +322,11 @@ impl NameIndex {
         self.owners
             .get(&normalise_correct(text))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `text`, accents and case aside, is some person's given name.
+    pub fn is_given_name(&self, text: &str) -> bool {
+        self.given_names.contains(&fold(text))
     }
 
     /// Whether `word`, accents and case aside, is a token of a roster name.
