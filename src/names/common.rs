@@ -3,7 +3,7 @@
 //! or "Mark" is far more often the word than a misheard name, so such a
 //! token is never changed on its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 const WORDS: &str = include_str!("../../dictionaries/common-words.txt");
@@ -30,12 +30,13 @@ pub fn zipf(lower: &str) -> f32 {
 
 /// Whether `word` (any case) is a common English word.
 pub fn is_common(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let base = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .unwrap_or(&lower);
-    zipf(base) >= COMMON_ZIPF
+    super::fold::with_lowercase(word, |lower| {
+        let base = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(lower);
+        zipf(base) >= COMMON_ZIPF
+    })
 }
 
 #[cfg(test)]

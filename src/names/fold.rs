@@ -10,6 +10,15 @@ use unicode_normalization::UnicodeNormalization;
 /// dropped: `"Vasquez-Moreau"` -> `"vasquezmoreau"`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    // Most caption text is ASCII: no decomposition needed.
+    if s.is_ascii() {
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return out;
+    }
     for c in s.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -28,6 +37,20 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Calls `f` with `s` in lower case, without allocating when `s` is short
+/// ASCII (nearly every word of a caption).
+pub fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let buf = &mut buf[..s.len()];
+        buf.copy_from_slice(s.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return f(std::str::from_utf8(buf).unwrap_or_default());
+    }
+    f(&s.to_lowercase())
 }
 
 fn is_vowel(c: u8) -> bool {

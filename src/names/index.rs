@@ -4,7 +4,7 @@
 //! near misses), its Double Metaphone codes, and the skeleton of each of its
 //! tokens. A lookup costs a few binary searches whatever the roster size.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rphonetic::DoubleMetaphone;
 
@@ -314,14 +314,18 @@ impl NameIndex {
     /// Whether `text` is written exactly as a correct roster form or token
     /// (case aside), and so must never be changed.
     pub fn is_correct(&self, text: &str) -> bool {
-        self.correct.contains(&normalise_correct(text))
+        with_normalised(text, |key| self.correct.contains(key))
     }
 
     /// The people whose full name, surname or alias `text` is.
     pub fn owners(&self, text: &str) -> &[u32] {
-        self.owners
-            .get(&normalise_correct(text))
-            .map_or(&[], Vec::as_slice)
+        with_normalised(text, |key| self.owners.get(key)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some form folds exactly as `text` does (a hash collision may
+    /// say yes; callers only use a no to skip work).
+    pub fn has_exact_fold(&self, text: &str) -> bool {
+        !self.bucket(key(KeyKind::Exact, &fold(text))).is_empty()
     }
 
     /// Whether `text`, accents and case aside, is some person's given name.
@@ -342,6 +346,16 @@ impl NameIndex {
 
 /// Lower case with hyphen variants unified, accents kept: the key of "is
 /// this written correctly".
+/// Calls `f` with `normalise_correct(s)`, without allocating for ASCII.
+fn with_normalised<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let s = s.trim();
+    if s.is_ascii() {
+        super::fold::with_lowercase(s, f)
+    } else {
+        f(&normalise_correct(s))
+    }
+}
+
 fn normalise_correct(s: &str) -> String {
     s.trim()
         .chars()

@@ -225,6 +225,9 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || matches!(c, '\'' | '-');
+    }
     c.is_alphabetic()
         || unicode_normalization::char::is_combining_mark(c)
         || matches!(c, '\'' | '’' | '-' | '\u{2010}' | '\u{2011}')

@@ -252,11 +252,12 @@ impl Engine {
         };
         doc.segments
             .par_chunks(CHUNK_SEGMENTS)
-            .map(|chunk| {
+            // One scratch (with its memo of name lookups) per worker job,
+            // not per chunk: caption vocabularies repeat across chunks.
+            .map_init(Scratch::default, |scratch, chunk| {
                 let mut out = Vec::new();
-                let mut scratch = Scratch::default();
                 for segment in chunk {
-                    rules::check_segment(&ctx, segment, &mut scratch, &mut out);
+                    rules::check_segment(&ctx, segment, scratch, &mut out);
                 }
                 out
             })

@@ -65,10 +65,11 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_title(word: &str) -> bool {
-    let w = word
-        .trim_end_matches('.')
-        .to_lowercase()
-        .replace(['\u{2010}', '\u{2011}'], "-");
+    let w = word.trim_end_matches('.');
+    if w.is_ascii() {
+        return TITLES.iter().any(|t| t.eq_ignore_ascii_case(w));
+    }
+    let w = w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-");
     TITLES.contains(&w.as_str())
 }
 
@@ -879,6 +880,18 @@ fn check_body(
                 if window.iter().all(|w| names.doc.speakers.is_name_token(w)) {
                     continue;
                 }
+                let title = a > 0 && is_title(word(&toks[a - 1]));
+                // A common word alone and without a title can only be a name
+                // that lost its accents ("Jose"): without a form folding to
+                // it, a lookup would only be scored to be thrown away.
+                if len == 1
+                    && !title
+                    && is_common(heard)
+                    && !index.has_exact_fold(heard)
+                    && !names.doc.speakers.has_exact_fold(heard)
+                {
+                    continue;
+                }
                 let mut found = cache.lookup_present(names, heard);
                 if tokens_correct {
                     found.retain(|c| {
@@ -892,10 +905,9 @@ fn check_body(
                     }
                 }
                 let clues = Clues {
-                    title: a > 0 && is_title(word(&toks[a - 1])),
+                    title,
                     marked: unverified_mark_after(&text[range.end..]),
-                    sentence_start: toks[a].sentence_start
-                        && !(a > 0 && is_title(word(&toks[a - 1]))),
+                    sentence_start: toks[a].sentence_start && !title,
                     // Two common words that fold to a roster name are that
                     // name ("Jose Ramirez"); one alone stays a word.
                     common: window.iter().all(|w| is_common(w))

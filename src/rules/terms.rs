@@ -7,7 +7,7 @@ use crate::edit::{Applicability, Finding, Kind};
 use crate::formats::{Role, Segment};
 use crate::names::common::zipf;
 use crate::names::tokens;
-use crate::terms::{sounds_like, PatternKind, TermIndex};
+use crate::terms::{PatternKind, SoundKeys, TermIndex};
 use crate::text::protect::{overlaps_any, protected_spans};
 
 /// The term in the case of the heard text, where the term allows it:
@@ -132,10 +132,24 @@ fn sound_alikes(
     out: &mut Vec<Finding>,
 ) {
     let toks = tokens(text);
-    let words: Vec<String> = toks
+    // Every word in lower case, in one buffer.
+    let mut lower = String::with_capacity(text.len());
+    let spans: Vec<std::ops::Range<usize>> = toks
         .iter()
-        .map(|t| text[t.range.clone()].to_lowercase())
+        .map(|t| {
+            let start = lower.len();
+            let word = &text[t.range.clone()];
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            start..lower.len()
+        })
         .collect();
+    let words: Vec<&str> = spans.iter().map(|r| &lower[r.clone()]).collect();
+    // Sound keys of a heard word, computed when first needed.
+    let mut keys: Vec<Option<SoundKeys>> = vec![None; words.len()];
     let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         for &(term, pos) in index.terms_with_word(w) {
@@ -154,7 +168,8 @@ fn sound_alikes(
                 if *heard == entry.words[k] {
                     continue;
                 }
-                if sounds_like(heard, &entry.words[k]) {
+                let heard_keys = keys[start + k].get_or_insert_with(|| SoundKeys::new(heard));
+                if heard_keys.sounds_like(&entry.keys[k]) {
                     misheard += 1;
                 } else {
                     ok = false;

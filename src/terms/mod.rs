@@ -3,7 +3,7 @@
 //! grow with the glossary; and an index of multi-word terms by their words
 //! for sound-alike mishearings of one word ("forth industrial revolution").
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -38,6 +38,8 @@ pub struct Entry {
     pub text: String,
     /// Lower-case words, for the sound-alike search.
     pub words: Vec<String>,
+    /// The sound keys of each of `words`.
+    pub keys: Vec<SoundKeys>,
 }
 
 /// Prefixes that form closed compounds with a following word.
@@ -61,7 +63,7 @@ pub struct TermIndex {
     /// Lower-case word -> (term, position) for multi-word terms.
     by_word: HashMap<String, Vec<(u32, u8)>>,
     /// Lower-case single-word terms and variants.
-    words: std::collections::HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 fn is_word(s: &str) -> bool {
@@ -99,7 +101,7 @@ impl TermIndex {
     pub fn new(glossary: &Glossary) -> Self {
         let mut terms = Vec::with_capacity(glossary.terms.len());
         // Lower-case form -> (term, kind); a form claimed by two terms is dropped.
-        let mut forms: Claims = HashMap::new();
+        let mut forms: Claims = HashMap::default();
         // A form claimed by two terms at the same strength is dropped as
         // ambiguous; a term's own spelling beats a listed variant, which
         // beats a generated one.
@@ -142,9 +144,11 @@ impl TermIndex {
                     claim(f, i, PatternKind::Spacing, &mut forms);
                 }
             }
+            let words: Vec<String> = t.term.split_whitespace().map(str::to_lowercase).collect();
             terms.push(Entry {
                 text: t.term.clone(),
-                words: t.term.split_whitespace().map(str::to_lowercase).collect(),
+                keys: words.iter().map(|w| SoundKeys::new(w)).collect(),
+                words,
             });
         }
         let mut list: Vec<(String, u32, PatternKind)> = forms
@@ -152,7 +156,9 @@ impl TermIndex {
             .filter_map(|(f, (_, v))| v.map(|(t, k)| (f, t, k)))
             .collect();
         list.sort_by(|a, b| a.0.cmp(&b.0));
+        // A DFA: the fastest search, worth its memory for a glossary.
         let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(list.iter().map(|(f, _, _)| f.as_str()))
@@ -162,7 +168,7 @@ impl TermIndex {
             .iter()
             .map(|&(_, term, kind)| Pattern { term, kind })
             .collect();
-        let mut by_word: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<(u32, u8)>> = HashMap::default();
         for (i, e) in terms.iter().enumerate() {
             if (2..=6).contains(&e.words.len()) {
                 for (pos, w) in e.words.iter().enumerate() {
@@ -207,7 +213,8 @@ impl TermIndex {
 
     /// Whether `word` (any case) is a one-word term or variant.
     pub fn is_term_word(&self, word: &str) -> bool {
-        !self.words.is_empty() && self.words.contains(&word.to_lowercase())
+        !self.words.is_empty()
+            && crate::names::fold::with_lowercase(word, |lower| self.words.contains(lower))
     }
 
     /// Whether the index holds no term.
@@ -216,17 +223,46 @@ impl TermIndex {
     }
 }
 
-/// Whether a heard word could be a mishearing of a term word: the same
-/// sounds, or one edit in a word of five letters or more.
-pub fn sounds_like(heard: &str, word: &str) -> bool {
-    let (h, w) = (fold(heard), fold(word));
-    if h == w || h.len() < 4 {
-        return false; // "for" is not "forum"
+/// The sound keys of one word, computed once: term words when the index is
+/// built, heard words once per segment.
+#[derive(Debug, Clone)]
+pub struct SoundKeys {
+    folded: String,
+    skeleton: String,
+    consonants: String,
+}
+
+impl SoundKeys {
+    /// The keys of `word`.
+    pub fn new(word: &str) -> Self {
+        let folded = fold(word);
+        let skeleton = skeleton(&folded);
+        let consonants = skeleton.replace('*', "");
+        SoundKeys {
+            folded,
+            skeleton,
+            consonants,
+        }
     }
-    let consonants = |s: &str| skeleton(s).replace('*', "");
-    skeleton(&h) == skeleton(&w)
-        || (w.len() >= 5 && strsim::damerau_levenshtein(&h, &w) <= 1)
-        || (w.len() >= 5 && strsim::damerau_levenshtein(&consonants(&h), &consonants(&w)) <= 1)
+
+    /// Whether this heard word could be a mishearing of the term word
+    /// `word`: the same sounds, or one edit in a word of five letters or more.
+    pub fn sounds_like(&self, word: &SoundKeys) -> bool {
+        let (h, w) = (&self.folded, &word.folded);
+        if h == w || h.len() < 4 {
+            return false; // "for" is not "forum"
+        }
+        let one_edit =
+            |a: &str, b: &str| a.len().abs_diff(b.len()) <= 1 && strsim::osa_distance(a, b) <= 1;
+        self.skeleton == word.skeleton
+            || (w.len() >= 5 && (one_edit(h, w) || one_edit(&self.consonants, &word.consonants)))
+    }
+}
+
+/// Whether a heard word could be a mishearing of a term word (see
+/// [`SoundKeys::sounds_like`]).
+pub fn sounds_like(heard: &str, word: &str) -> bool {
+    SoundKeys::new(heard).sounds_like(&SoundKeys::new(word))
 }
 
 #[cfg(test)]

@@ -17,6 +17,15 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The protected spans of `text`, sorted and disjoint.
 pub fn protected_spans(text: &str) -> Vec<Range<usize>> {
+    // Nearly every caption line has none of what a protected span needs.
+    let may_have = text.bytes().any(|b| matches!(b, b'@' | b'(' | b'[' | b':'))
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."));
+    if !may_have {
+        return Vec::new();
+    }
     PROTECTED.find_iter(text).map(|m| m.range()).collect()
 }
 
