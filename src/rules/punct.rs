@@ -573,11 +573,18 @@ fn whitespace(scan: &mut Scan<'_>) {
         while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
             i += 1;
         }
+        let trailing = i == bytes.len();
+        // A single space between words, the most common run by far.
+        if i - start == 1
+            && !trailing
+            && !matches!(bytes[i], b',' | b'.' | b';' | b':' | b'?' | b'!')
+        {
+            continue;
+        }
         let range = start..i;
         if !scan.free(&range) {
             continue;
         }
-        let trailing = i == bytes.len();
         if trailing {
             if scan.at_line_end && scan.ctx.enabled(Rule::TrailingWhitespace) {
                 scan.propose(

@@ -18,11 +18,11 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
 /// The protected spans of `text`, sorted and disjoint.
 pub fn protected_spans(text: &str) -> Vec<Range<usize>> {
     // Nearly every caption line has none of what a protected span needs.
-    let may_have = text.bytes().any(|b| matches!(b, b'@' | b'(' | b'[' | b':'))
-        || text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."));
+    let bytes = text.as_bytes();
+    let may_have = memchr::memchr3(b'@', b'(', b'[', bytes).is_some()
+        || memchr::memchr(b':', bytes).is_some()
+        || memchr::memchr_iter(b'.', bytes)
+            .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"));
     if !may_have {
         return Vec::new();
     }
