@@ -339,3 +339,88 @@ fn new_outputs_are_readable_by_others() {
         assert_eq!(mode, 0o644, "{name}");
     }
 }
+
+/// Runs `fix` on `dir/name` into `out` with parts of `part` bytes (0: whole).
+fn fix_in_parts(dir: &Path, name: &str, out: &Path, part: usize) {
+    let mut cmd = capclean();
+    if part > 0 {
+        cmd.env("CAPCLEAN_PART_BYTES", part.to_string());
+    }
+    cmd.arg("fix")
+        .arg(dir.join(name))
+        .arg("-o")
+        .arg(out)
+        .arg("-q")
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_file_checked_in_parts_gives_the_same_output_and_review_list() {
+    let tmp = TempDir::new().unwrap();
+    let cart = capclean::corpus::cart(120_000, 5);
+    let mut srt = String::new();
+    for (i, line) in cart.lines().take(400).enumerate() {
+        srt.push_str(&format!(
+            "{}\r\n00:00:{:02},000 --> 00:00:{:02},500\r\n{line}\r\n\r\n",
+            i + 1,
+            i % 60,
+            i % 60
+        ));
+    }
+    write(tmp.path(), "in/a.txt", cart.as_bytes());
+    write(tmp.path(), "in/b.srt", srt.as_bytes());
+    for name in ["a.txt", "b.srt"] {
+        let whole = tmp.path().join(format!("whole-{name}"));
+        let parts = tmp.path().join(format!("parts-{name}"));
+        fix_in_parts(&tmp.path().join("in"), name, &whole, 0);
+        fix_in_parts(&tmp.path().join("in"), name, &parts, 5_000);
+        for file in [name, "review.csv"] {
+            let (a, b) = (
+                fs::read(whole.join(file)).unwrap(),
+                fs::read(parts.join(file)).unwrap(),
+            );
+            assert!(a == b, "{name}: {file} differs when checked in parts");
+        }
+        let review = fs::read_to_string(whole.join("review.csv")).unwrap();
+        assert!(review.lines().count() > 100, "{name}: {review}");
+    }
+}
+
+#[test]
+fn in_place_in_parts_rewrites_only_a_changed_file() {
+    let tmp = TempDir::new().unwrap();
+    let clean = "A clean line of text.\n".repeat(2_000);
+    write(tmp.path(), "clean.txt", clean.as_bytes());
+    write(
+        tmp.path(),
+        "raw.txt",
+        "well -- yes\n".repeat(2_000).as_bytes(),
+    );
+    let before = fs::metadata(tmp.path().join("clean.txt"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    capclean()
+        .env("CAPCLEAN_PART_BYTES", "4096")
+        .current_dir(tmp.path())
+        .args(["fix", "clean.txt", "raw.txt", "--in-place", "-q"])
+        .assert()
+        .success();
+    let after = fs::metadata(tmp.path().join("clean.txt"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(before, after, "an unchanged file is not rewritten");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("raw.txt")).unwrap(),
+        "well \u{2014} yes\n".repeat(2_000)
+    );
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".capclean-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}

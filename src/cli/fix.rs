@@ -2,7 +2,7 @@
 //! corrected text and the review list, `check` reports and exits 1 when it
 //! finds something.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use capclean::config::Config;
 use capclean::dict::Dictionaries;
 use capclean::formats::Format;
+use capclean::pipeline::parts::{Parted, PART_BYTES};
 use capclean::review::{self, Row};
 use capclean::rules::punct::DashStyle;
 use capclean::rules::RuleSet;
@@ -18,7 +19,7 @@ use rayon::prelude::*;
 
 use super::args::{FixArgs, RunArgs};
 use super::inputs::{self, Input, Source};
-use super::output::{unified_diff, write_atomic};
+use super::output::{unified_diff, write_atomic, AtomicFile};
 use super::progress::Progress;
 use super::{messages, ExitStatus};
 
@@ -163,72 +164,115 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     let total_bytes = inputs.iter().map(|i| i.size).sum();
     let progress = Progress::new(inputs.len() as u64, total_bytes, args.quiet);
     let done = AtomicU64::new(0);
-    let process = |(index, input): (usize, &Input)| -> Report {
-        let out_path = outputs.as_ref().map(|o| &o[index]);
-        let report = process_one(&engine, input, &target, out_path, args.report.is_some());
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        progress.file_done(input.size, n);
-        report
+    let mut run = Run {
+        review: match &review_path {
+            Some(path) => Some(
+                review::ReviewWriter::new(AtomicFile::create(path)?)
+                    .with_context(|| format!("{}: cannot write", path.display()))?,
+            ),
+            None => None,
+        },
+        print_rows: target == Target::Report,
+        keep_rows: args.report.is_some(),
+        ..Run::default()
     };
-    let reports: Vec<Report> = match args.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .context("cannot start worker threads")?
-            .install(|| inputs.par_iter().enumerate().map(process).collect()),
-        None => inputs.par_iter().enumerate().map(process).collect(),
+    let pool = match args.threads {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .context("cannot start worker threads")?,
+        ),
+        None => None,
     };
+    let in_pool = |f: &mut (dyn FnMut() -> Result<()> + Send)| match &pool {
+        Some(pool) => pool.install(f),
+        None => f(),
+    };
+    // Small files run in parallel, a batch at a time, so that a folder is
+    // never held whole; a large file runs alone, part by part, its
+    // segments in parallel.
+    let part_bytes = part_bytes();
+    let parted = |input: &Input| {
+        target != Target::Diff
+            && args.report.is_none()
+            && matches!(input.source, Source::File(_))
+            && input.size > part_bytes as u64
+    };
+    let mut next = 0;
+    while next < inputs.len() {
+        let first = next;
+        if parted(&inputs[next]) {
+            next += 1;
+            let out_path = outputs.as_ref().map(|o| &o[first]);
+            in_pool(&mut || {
+                let input = &inputs[first];
+                process_parted(&engine, input, &target, out_path, part_bytes, &mut run)
+            })?;
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress.file_done(inputs[first].size, n);
+            continue;
+        }
+        let mut bytes = 0;
+        while next < inputs.len()
+            && !parted(&inputs[next])
+            && next - first < BATCH_FILES
+            && bytes < BATCH_BYTES
+        {
+            bytes += inputs[next].size;
+            next += 1;
+        }
+        let process = |(index, input): (usize, &Input)| -> Report {
+            let out_path = outputs.as_ref().map(|o| &o[index]);
+            let report = process_one(&engine, input, &target, out_path, args.report.is_some());
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress.file_done(input.size, n);
+            report
+        };
+        let mut reports = Vec::new();
+        in_pool(&mut || {
+            reports = inputs[first..next]
+                .par_iter()
+                .enumerate()
+                .map(|(i, input)| process((first + i, input)))
+                .collect();
+            Ok(())
+        })?;
+        for report in reports {
+            run.take(report)?;
+        }
+    }
     progress.finish();
 
-    let mut rows = Vec::new();
-    // For the HTML report: (name, original text, the file's rows in `rows`).
-    let mut sources = Vec::new();
-    let mut checked_files = 0;
-    for report in reports {
-        if let Some(w) = &report.warning {
-            messages::warning(w);
-        }
-        match report.error {
-            Some(e) => errors.push(e),
-            None => checked_files += 1,
-        }
-        if let Some(bytes) = &report.printed {
-            messages::stdout(bytes)?;
-        }
-        if let Some((name, text)) = report.source {
-            sources.push((name, text, rows.len()..rows.len() + report.rows.len()));
-        }
-        rows.extend(report.rows);
-    }
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.id = i + 1;
-    }
-    if target == Target::Report {
-        print_report(&rows)?;
-    }
-    if let Some(path) = &review_path {
-        let mut buf = Vec::new();
-        review::write_review(&mut buf, &rows)?;
-        write_atomic(path, &buf)?;
+    if let Some(writer) = run.review.take() {
+        let path = review_path
+            .as_deref()
+            .unwrap_or(std::path::Path::new("review.csv"));
+        writer
+            .finish()
+            .with_context(|| format!("{}: cannot write", path.display()))?
+            .commit()?;
     }
     if let Some(path) = &args.report {
-        let files: Vec<review::ReportFile> = sources
+        let files: Vec<review::ReportFile> = run
+            .sources
             .iter()
             .map(|(name, text, range)| review::ReportFile {
                 name,
                 text,
-                rows: &rows[range.clone()],
+                rows: &run.rows[range.clone()],
             })
             .collect();
         write_atomic(path, review::render_html(&files).as_bytes())?;
     }
+    errors.extend(run.errors.iter().cloned());
     for e in &errors {
         messages::error(e);
     }
     if !args.quiet {
         messages::note(&summary(
-            checked_files,
-            &rows,
+            run.checked_files,
+            &run.counts,
             errors.len(),
             review_path.as_deref(),
             args.report.as_deref(),
@@ -236,11 +280,205 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     }
     Ok(if !errors.is_empty() {
         ExitStatus::Error
-    } else if target == Target::Report && !rows.is_empty() {
+    } else if target == Target::Report && run.counts.total > 0 {
         ExitStatus::Findings
     } else {
         ExitStatus::Success
     })
+}
+
+/// Size of the parts a large file is checked in; `CAPCLEAN_PART_BYTES`
+/// overrides it (for tests, which need small parts).
+fn part_bytes() -> usize {
+    std::env::var("CAPCLEAN_PART_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(PART_BYTES)
+}
+
+/// Files checked in parallel at a time, and the bytes they may hold.
+const BATCH_FILES: usize = 256;
+const BATCH_BYTES: u64 = 64 << 20;
+
+/// Finding counts for the summary line.
+#[derive(Default)]
+struct Counts {
+    total: usize,
+    by_kind: [usize; 4],
+    applied: usize,
+    suggested: usize,
+    flagged: usize,
+}
+
+const KIND_NAMES: [&str; 4] = ["punct", "inaudible", "name", "term"];
+
+/// What a run has seen so far, in input order.
+#[derive(Default)]
+struct Run {
+    review: Option<review::ReviewWriter<AtomicFile>>,
+    next_id: usize,
+    counts: Counts,
+    checked_files: usize,
+    errors: Vec<String>,
+    /// `check`: print each row.
+    print_rows: bool,
+    /// `--report`: keep rows and sources for the page.
+    keep_rows: bool,
+    rows: Vec<Row>,
+    /// (name, original text, the file's rows in `rows`).
+    sources: Vec<(String, String, std::ops::Range<usize>)>,
+}
+
+impl Run {
+    /// Numbers, writes, prints and counts rows, in input order.
+    fn rows(&mut self, mut rows: Vec<Row>) -> Result<()> {
+        for row in &mut rows {
+            self.next_id += 1;
+            row.id = self.next_id;
+            let c = &mut self.counts;
+            c.total += 1;
+            if let Some(k) = KIND_NAMES.iter().position(|k| *k == row.kind) {
+                c.by_kind[k] += 1;
+            }
+            match row.status.as_str() {
+                "applied" => c.applied += 1,
+                "suggested" => c.suggested += 1,
+                _ => c.flagged += 1,
+            }
+            if let Some(writer) = &mut self.review {
+                writer.write(row).context("cannot write the review list")?;
+            }
+        }
+        if self.print_rows {
+            print_report(&rows)?;
+        }
+        if self.keep_rows {
+            self.rows.extend(rows);
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, report: Report) -> Result<()> {
+        if let Some(w) = &report.warning {
+            messages::warning(w);
+        }
+        match report.error {
+            Some(e) => self.errors.push(e),
+            None => self.checked_files += 1,
+        }
+        if let Some(bytes) = &report.printed {
+            messages::stdout(bytes)?;
+        }
+        let start = self.rows.len();
+        let n = report.rows.len();
+        self.rows(report.rows)?;
+        if let Some((name, text)) = report.source {
+            self.sources.push((name, text, start..start + n));
+        }
+        Ok(())
+    }
+}
+
+/// Checks a large file part by part: its corrected text goes straight to a
+/// temporary file (renamed over the output at the end) or to stdout, its
+/// rows straight to the review list.
+fn process_parted(
+    engine: &Engine,
+    input: &Input,
+    target: &Target,
+    out_path: Option<&PathBuf>,
+    part_bytes: usize,
+    run: &mut Run,
+) -> Result<()> {
+    let Source::File(path) = &input.source else {
+        return Ok(());
+    };
+    let fail = |run: &mut Run, e: String| {
+        run.errors.push(e);
+        Ok(())
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let reason = inputs::describe(&e);
+            return fail(run, format!("{}: cannot read: {reason}", input.display));
+        }
+    };
+    let mut sink = match (target, out_path) {
+        (Target::Dir(_), Some(out)) => Some(AtomicFile::create(out)?),
+        (Target::InPlace, _) => Some(AtomicFile::create(path)?),
+        _ => None,
+    };
+    let mut changed = false;
+    let mut failed: Option<String> = None;
+    // Rows wait for the next part, whose start completes their context;
+    // the previous part's end starts the context of the first rows.
+    let mut pending: Vec<(Row, usize)> = Vec::new();
+    let mut before = String::new();
+    let outcome = engine.check_parts(
+        &input.display,
+        std::io::BufReader::with_capacity(1 << 20, file),
+        part_bytes,
+        |part| {
+            let checked = &part.checked;
+            changed |= checked.output != checked.doc.text;
+            let bytes = if part.first {
+                checked.output_bytes()
+            } else {
+                checked.output.as_bytes().to_vec()
+            };
+            let written = match (&mut sink, target) {
+                (Some(file), _) => file.write_all(&bytes).map_err(|e| e.to_string()),
+                (None, Target::Stdout) => messages::stdout(&bytes).map_err(|e| format!("{e:#}")),
+                _ => Ok(()),
+            };
+            if let Err(e) = written {
+                failed.get_or_insert(format!("{}: cannot write: {e}", input.display));
+            }
+            let text = checked.doc.text.as_str();
+            let mut ready: Vec<Row> = Vec::with_capacity(pending.len());
+            for (mut row, missing) in pending.drain(..) {
+                review::extend_context(&mut row, text, missing);
+                ready.push(row);
+            }
+            let mut rows = review::rows_for_part(&input.display, checked, 0, &before);
+            for (row, _) in &mut rows {
+                row.line += part.line_base;
+                row.end_line += part.line_base;
+            }
+            pending = rows;
+            let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+            before.push_str(&text[tail_start..]);
+            let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+            before.drain(..keep);
+            run.rows(ready).map_err(|e| {
+                capclean::Error::io(&input.display, std::io::Error::other(format!("{e:#}")))
+            })
+        },
+    );
+    if let Err(e) = run.rows(pending.into_iter().map(|(row, _)| row).collect()) {
+        return fail(run, format!("{e:#}"));
+    }
+    match outcome {
+        Err(e) => fail(run, e.to_string()),
+        Ok(_) if failed.is_some() => fail(run, failed.unwrap_or_default()),
+        Ok(Parted::Whole) => {
+            drop(sink);
+            let report = process_one(engine, input, target, out_path, false);
+            run.take(report)
+        }
+        Ok(Parted::Done(_)) => {
+            if let Some(file) = sink {
+                // In place, an unchanged file is left as it was.
+                if *target != Target::InPlace || changed {
+                    file.commit()?;
+                }
+            }
+            run.checked_files += 1;
+            Ok(())
+        }
+    }
 }
 
 fn process_one(
@@ -334,32 +572,29 @@ fn print_report(rows: &[Row]) -> Result<()> {
 
 fn summary(
     files: usize,
-    rows: &[Row],
+    counts: &Counts,
     errors: usize,
     review: Option<&std::path::Path>,
     html: Option<&std::path::Path>,
 ) -> String {
-    let count = |f: &dyn Fn(&Row) -> bool| rows.iter().filter(|r| f(r)).count();
-    let kinds: Vec<String> = ["punct", "inaudible", "name", "term"]
+    let kinds: Vec<String> = KIND_NAMES
         .iter()
-        .map(|k| (k, count(&|r: &Row| r.kind == *k)))
+        .zip(counts.by_kind)
         .filter(|(_, n)| *n > 0)
         .map(|(k, n)| format!("{k} {n}"))
         .collect();
+    let total = counts.total;
     let mut line = format!(
-        "capclean: {files} file{}, {} finding{}",
+        "capclean: {files} file{}, {total} finding{}",
         if files == 1 { "" } else { "s" },
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
+        if total == 1 { "" } else { "s" },
     );
     if !kinds.is_empty() {
         line.push_str(&format!(" ({})", kinds.join(", ")));
     }
     line.push_str(&format!(
         ": {} applied, {} suggested, {} flagged",
-        count(&|r: &Row| r.status == "applied"),
-        count(&|r: &Row| r.status == "suggested"),
-        count(&|r: &Row| r.status == "flagged"),
+        counts.applied, counts.suggested, counts.flagged
     ));
     if errors > 0 {
         line.push_str(&format!(

@@ -107,10 +107,16 @@ pub struct Document {
 impl Document {
     /// Splits `text` into segments according to `format`.
     pub fn parse(text: String, format: Format) -> Document {
+        Document::parse_part(text, format, true)
+    }
+
+    /// Splits one part of a larger input; only the first part of a WebVTT
+    /// file opens with its header.
+    pub fn parse_part(text: String, format: Format, first: bool) -> Document {
         let segments = match format {
             Format::Cart => cart::segments(&text),
             Format::Srt => srt::segments(&text),
-            Format::Vtt => vtt::segments(&text),
+            Format::Vtt => vtt::segments(&text, first),
         };
         Document {
             text,

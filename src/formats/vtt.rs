@@ -13,14 +13,14 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("vtt timing pattern is valid")
 });
 
-pub(super) fn segments(text: &str) -> Vec<Segment> {
+pub(super) fn segments(text: &str, header: bool) -> Vec<Segment> {
     let lines: Vec<Range<usize>> = line_spans(text).collect();
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
     let mut out = Vec::new();
     let mut speaker = None;
     let mut i = 0;
     // The header block runs to the first blank line.
-    while i < lines.len() && !blank(&lines[i]) {
+    while header && i < lines.len() && !blank(&lines[i]) {
         i += 1;
     }
     while i < lines.len() {
@@ -69,7 +69,7 @@ mod tests {
     #[test]
     fn notes_styles_ids_and_settings_pass_through() {
         let text = "WEBVTT - talk\n\nNOTE a note,with comma\n\nSTYLE\n::cue { color: red }\n\nintro\n00:01.000 --> 00:02.000 align:start position:10%\n<v Ana Silva>Hello,world\n\n00:00:03.000 --> 00:00:04.000\nnext line\n";
-        let segs = segments(text);
+        let segs = segments(text, true);
         let shown: Vec<_> = segs.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(shown, vec!["Hello,world", "next line"]);
         assert_eq!(&text[segs[0].time.clone().unwrap()], "00:01.000");

@@ -4,6 +4,7 @@
 //! number of threads.
 
 pub mod apply;
+pub mod parts;
 
 use rayon::prelude::*;
 
@@ -129,23 +130,58 @@ impl Engine {
     /// and their spans are mapped back to the original, so the result does
     /// not change when the repaired output is checked again.
     pub fn check_document(&self, doc: Document, encoding: SourceEncoding) -> Checked {
+        self.check_document_in(doc, encoding, None)
+    }
+
+    /// The mojibake repairs of `doc` and the document the other rules read
+    /// instead, when there are any.
+    fn repaired(&self, doc: &Document) -> Option<(Vec<Finding>, Document)> {
+        let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
+        if !self.settings.rules.contains(Rule::Mojibake) || !doc.text.as_bytes().contains(&0xC3) {
+            return None;
+        }
+        let repairs = self.find(doc, mojibake, None);
+        if repairs.is_empty() {
+            return None;
+        }
+        let repaired = apply::apply_edits(
+            &doc.text,
+            repairs
+                .iter()
+                .map(|f| (f.range.clone(), f.replacement.as_str())),
+        );
+        let repaired_doc = Document::parse_part(repaired, doc.format, true);
+        Some((repairs, repaired_doc))
+    }
+
+    /// [`Engine::check_document`] for one part of a larger input whose names
+    /// were gathered beforehand (see [`parts`]).
+    fn check_document_in(
+        &self,
+        doc: Document,
+        encoding: SourceEncoding,
+        known: Option<(&DocNames, usize)>,
+    ) -> Checked {
+        self.check_document_inner(doc, encoding, known).0
+    }
+
+    /// [`Engine::check_document_in`], also saying how long the text the
+    /// names stage read was (the repaired text, if mojibake was repaired).
+    fn check_document_inner(
+        &self,
+        doc: Document,
+        encoding: SourceEncoding,
+        known: Option<(&DocNames, usize)>,
+    ) -> (Checked, usize) {
         let rules = self.settings.rules;
         let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
-        let mut findings = if rules.contains(Rule::Mojibake) && doc.text.as_bytes().contains(&0xC3)
-        {
-            let repairs = self.find(&doc, mojibake);
-            if repairs.is_empty() {
-                self.find(&doc, rules)
-            } else {
+        let mut names_len = doc.text.len();
+        let mut findings = match self.repaired(&doc) {
+            None => self.find(&doc, rules, known),
+            Some((repairs, repaired_doc)) => {
+                names_len = repaired_doc.text.len();
                 let map = OffsetMap::new(&repairs);
-                let repaired = apply::apply_edits(
-                    &doc.text,
-                    repairs
-                        .iter()
-                        .map(|f| (f.range.clone(), f.replacement.as_str())),
-                );
-                let repaired_doc = Document::parse(repaired, doc.format);
-                let mut rest = self.find(&repaired_doc, rules.without(mojibake));
+                let mut rest = self.find(&repaired_doc, rules.without(mojibake), known);
                 for f in &mut rest {
                     f.range = map.to_original(&f.range);
                 }
@@ -176,8 +212,6 @@ impl Engine {
                 all.extend(rest);
                 all
             }
-        } else {
-            self.find(&doc, rules)
         };
         findings.sort_by(|a, b| {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
@@ -190,16 +224,24 @@ impl Engine {
                 .filter(|f| f.status == Status::Applied)
                 .map(|f| (f.range.clone(), f.replacement.as_str())),
         );
-        Checked {
+        let checked = Checked {
             doc,
             encoding,
             findings,
             output,
-        }
+        };
+        (checked, names_len)
     }
 
-    /// Runs `rules` over every segment of `doc`, in parallel chunks.
-    fn find(&self, doc: &Document, rules: RuleSet) -> Vec<Finding> {
+    /// Runs `rules` over every segment of `doc`, in parallel chunks. With
+    /// `known`, the names stage uses what was gathered over the whole input
+    /// (the part starting at the given byte); without, it gathers from `doc`.
+    fn find(
+        &self,
+        doc: &Document,
+        rules: RuleSet,
+        known: Option<(&DocNames, usize)>,
+    ) -> Vec<Finding> {
         if rules.is_empty() {
             return Vec::new();
         }
@@ -207,35 +249,53 @@ impl Engine {
             rules,
             ..self.settings.clone()
         };
-        let mut name_context = rules.any_of_kind(Kind::Name).then(|| NameContext {
-            index: &self.names,
-            doc: DocNames::new(doc, &self.names),
-        });
-        let mut findings = self.find_with(doc, &settings, name_context.as_ref());
+        if !rules.any_of_kind(Kind::Name) {
+            return self.find_with(doc, &settings, None);
+        }
+        if let Some((names, base)) = known {
+            let context = NameContext {
+                index: &self.names,
+                doc: names,
+                base,
+            };
+            return self.find_with(doc, &settings, Some(&context));
+        }
+        let mut names = DocNames::new(doc, &self.names);
+        let mut findings = self.find_with(doc, &settings, Some(&self.name_context(&names, 0)));
         // People whose names the pass corrects count as named in the file,
         // as they will in its output: a second pass over the names makes
         // the result the same as a run on that output.
-        if let Some(names) = name_context.as_mut() {
-            let corrected = findings
-                .iter()
-                .filter(|f| f.kind() == Kind::Name && f.status == Status::Applied)
-                // Only a replacement that names one person (not a given
-                // name many aliases share) says who is in the file.
-                .filter_map(|f| match self.names.owners(&f.replacement) {
-                    [one] => Some(*one),
-                    _ => None,
-                });
-            if names.doc.add_mentions(corrected) {
-                let names_only = RuleSet::parse("N").unwrap_or_else(|_| RuleSet::empty());
-                let name_rules = Settings {
-                    rules: rules.without(RuleSet::all().without(names_only)),
-                    ..settings.clone()
-                };
-                findings.retain(|f| f.kind() != Kind::Name);
-                findings.extend(self.find_with(doc, &name_rules, name_context.as_ref()));
-            }
+        if names.add_mentions(self.corrected_people(&findings)) {
+            let name_rules = Settings {
+                rules: rules.without(RuleSet::all().without(names_only())),
+                ..settings.clone()
+            };
+            findings.retain(|f| f.kind() != Kind::Name);
+            findings.extend(self.find_with(doc, &name_rules, Some(&self.name_context(&names, 0))));
         }
         findings
+    }
+
+    fn name_context<'a>(&'a self, names: &'a DocNames, base: usize) -> NameContext<'a> {
+        NameContext {
+            index: &self.names,
+            doc: names,
+            base,
+        }
+    }
+
+    /// The people that applied name fixes name. Only a replacement that
+    /// names one person (not a given name many aliases share) says who is
+    /// in the file.
+    fn corrected_people(&self, findings: &[Finding]) -> Vec<u32> {
+        findings
+            .iter()
+            .filter(|f| f.kind() == Kind::Name && f.status == Status::Applied)
+            .filter_map(|f| match self.names.owners(&f.replacement) {
+                [one] => Some(*one),
+                _ => None,
+            })
+            .collect()
     }
 
     fn find_with(
@@ -314,6 +374,11 @@ impl OffsetMap {
         };
         start..end.max(start)
     }
+}
+
+/// The name rules alone.
+fn names_only() -> RuleSet {
+    RuleSet::parse("N").unwrap_or_else(|_| RuleSet::empty())
 }
 
 /// Checks `text` of a known format with no dictionaries (handy in tests).

@@ -12,4 +12,6 @@ pub use apply::{apply_rows, Applied};
 pub use cell::{guard, unguard};
 pub use html::{escape as escape_html, render_html, ReportFile, KINDS, STATUSES};
 pub use read::{read_review, Decision, ReviewedRow};
-pub use write::{rows_for, write_review, Row, COLUMNS};
+pub use write::{
+    extend_context, rows_for, rows_for_part, write_review, ReviewWriter, Row, COLUMNS,
+};

@@ -73,6 +73,22 @@ pub struct Row {
 
 /// The rows for one checked input, in position order; ids start at `first_id`.
 pub fn rows_for(file: &str, checked: &Checked, first_id: usize) -> Vec<Row> {
+    rows_for_part(file, checked, first_id, "")
+        .into_iter()
+        .map(|(row, _)| row)
+        .collect()
+}
+
+/// The rows for one part of a larger input: `before` is the text just
+/// before the part, for the context of its first rows. Each row comes with
+/// the characters of context its part's end cut off, which
+/// [`extend_context`] adds from the next part.
+pub fn rows_for_part(
+    file: &str,
+    checked: &Checked,
+    first_id: usize,
+    before: &str,
+) -> Vec<(Row, usize)> {
     let text = checked.doc.text.as_str();
     let locator = Locator::new(text);
     checked
@@ -83,7 +99,8 @@ pub fn rows_for(file: &str, checked: &Checked, first_id: usize) -> Vec<Row> {
             let start = locator.position(f.range.start);
             let end = locator.position(f.range.end);
             let segment = checked.doc.segment_at(f.range.start);
-            Row {
+            let (context, missing) = context(before, text, f.range.clone());
+            let row = Row {
                 id: first_id + i,
                 file: file.to_owned(),
                 line: start.line,
@@ -104,41 +121,86 @@ pub fn rows_for(file: &str, checked: &Checked, first_id: usize) -> Vec<Row> {
                 original: text[f.range.clone()].to_owned(),
                 suggestion: f.replacement.clone(),
                 confidence: f.confidence,
-                context: context(text, f.range.clone()),
+                context,
                 decision: String::new(),
                 note: f.note.to_string(),
-            }
+            };
+            (row, missing)
         })
         .collect()
 }
 
-fn context(text: &str, range: std::ops::Range<usize>) -> String {
-    let before_start = text[..range.start]
+/// Adds up to `missing` characters of `next` (the text after a row's part)
+/// to the row's context.
+pub fn extend_context(row: &mut Row, next: &str, missing: usize) {
+    let end = next
         .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(0, |(i, _)| i);
-    let after_end = text[range.end..]
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(text.len(), |(i, _)| range.end + i);
-    let flat = |s: &str| s.replace("\r\n", " ").replace(['\n', '\r'], " ");
-    format!(
-        "{}«{}»{}",
-        flat(&text[before_start..range.start]),
-        flat(&text[range.clone()]),
-        flat(&text[range.end..after_end])
-    )
+        .nth(missing)
+        .map_or(next.len(), |(i, _)| i);
+    row.context.push_str(&flat(&next[..end]));
+}
+
+fn flat(s: &str) -> String {
+    s.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// The span marked in its context, and how many characters of context
+/// after it `text` lacks. Context before the span may come from `before`.
+fn context(before: &str, text: &str, range: std::ops::Range<usize>) -> (String, usize) {
+    let head = &text[..range.start];
+    let mut lead = match head.char_indices().rev().nth(CONTEXT_CHARS - 1) {
+        Some((i, _)) => flat(&head[i..]),
+        None => {
+            let short = CONTEXT_CHARS - head.chars().count();
+            let from = before
+                .char_indices()
+                .rev()
+                .nth(short - 1)
+                .map_or(0, |(i, _)| i);
+            flat(&before[from..]) + &flat(head)
+        }
+    };
+    let tail = &text[range.end..];
+    let (after_end, missing) = match tail.char_indices().nth(CONTEXT_CHARS) {
+        Some((i, _)) => (i, 0),
+        None => (tail.len(), CONTEXT_CHARS - tail.chars().count()),
+    };
+    lead.push('«');
+    lead.push_str(&flat(&text[range]));
+    lead.push('»');
+    lead.push_str(&flat(&tail[..after_end]));
+    (lead, missing)
 }
 
 /// Writes the review list (BOM, header, rows).
-pub fn write_review<W: Write>(mut out: W, rows: &[Row]) -> std::io::Result<()> {
-    out.write_all(b"\xEF\xBB\xBF")?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(COLUMNS)?;
+pub fn write_review<W: Write>(out: W, rows: &[Row]) -> std::io::Result<()> {
+    let mut writer = ReviewWriter::new(out)?;
     for row in rows {
+        writer.write(row)?;
+    }
+    writer.finish().map(|_| ())
+}
+
+/// Writes a review list row by row, so that a run over an archive never
+/// holds all of its rows.
+pub struct ReviewWriter<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> ReviewWriter<W> {
+    /// Starts a review list: BOM and header.
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(b"\xEF\xBB\xBF")?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        writer.write_record(COLUMNS)?;
+        Ok(ReviewWriter { writer })
+    }
+
+    /// Writes one row.
+    pub fn write(&mut self, row: &Row) -> std::io::Result<()> {
+        let writer = &mut self.writer;
         let numbers =
             [row.id, row.line, row.column, row.end_line, row.end_column].map(|n| n.to_string());
         let confidence = format!("{:.2}", row.confidence);
@@ -162,9 +224,14 @@ pub fn write_review<W: Write>(mut out: W, rows: &[Row]) -> std::io::Result<()> {
             &row.note,
         ];
         writer.write_record(cells.iter().map(|c| guard(c).into_owned()))?;
+        Ok(())
     }
-    writer.flush()?;
-    Ok(())
+
+    /// Flushes the rows written and returns the writer underneath.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.writer.flush()?;
+        self.writer.into_inner().map_err(|e| e.into_error())
+    }
 }
 
 #[cfg(test)]
@@ -178,9 +245,12 @@ mod tests {
         let text = "first line\r\nthe values (?) in the future";
         let at = text.find("(?)").unwrap();
         assert_eq!(
-            context(text, at..at + 3),
+            context("", text, at..at + 3).0,
             "first line the values «(?)» in the future"
         );
+        // Across parts: the text before the part and after it complete it.
+        let (c, missing) = context("abc\n", "x (?) y", 2..5);
+        assert_eq!((c.as_str(), missing), ("abc x «(?)» y", 28));
     }
 
     #[test]

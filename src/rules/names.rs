@@ -221,6 +221,16 @@ impl DocNames {
     /// Gathers labels and correct mentions of `doc`.
     pub fn new(doc: &Document, index: &NameIndex) -> Self {
         let mut names = DocNames::default();
+        names.gather(doc, index, 0);
+        names.finish(index);
+        names
+    }
+
+    /// Gathers the labels and correct mentions of one part of a document
+    /// that starts at byte `base` of the whole. Call [`DocNames::finish`]
+    /// after the last part.
+    pub fn gather(&mut self, doc: &Document, index: &NameIndex, base: usize) {
+        let names = self;
         for segment in &doc.segments {
             let text = doc.segment_text(segment);
             match segment.role {
@@ -231,7 +241,7 @@ impl DocNames {
                     }
                     let person = unique(index.owners(name));
                     names.mentioned.extend(person);
-                    names.turns.push((segment.range.start, person));
+                    names.turns.push((base + segment.range.start, person));
                     let entry = names
                         .labels
                         .entry(fold(name))
@@ -255,6 +265,12 @@ impl DocNames {
                 }
             }
         }
+    }
+
+    /// Derives what needs every label of the document: the speakers who are
+    /// not on the roster and the labels rare spellings stand for.
+    pub fn finish(&mut self, index: &NameIndex) {
+        let names = self;
         // Speakers not on the roster become a roster of their own; a rarer
         // variant of another label is not a speaker of its own.
         let mut people = Vec::new();
@@ -305,7 +321,6 @@ impl DocNames {
         }
         names.speakers = NameIndex::new(&Roster { people });
         names.label_roots = label_roots(&names.labels);
-        names
     }
 }
 
@@ -315,7 +330,10 @@ pub struct NameContext<'a> {
     /// The roster index.
     pub index: &'a NameIndex,
     /// What the document says about names.
-    pub doc: DocNames,
+    pub doc: &'a DocNames,
+    /// Where the checked text starts in the whole document (non-zero when a
+    /// large input is checked in parts).
+    pub base: usize,
 }
 
 /// Memo of candidate lists per heard text, kept per chunk of segments:
@@ -914,7 +932,7 @@ fn check_body(
                         && (len == 1 || !found.first().is_some_and(|c| c.exact_fold)),
                     label: false,
                     speaker: speaker_person,
-                    neighbours: names.doc.neighbours(segment.range.start),
+                    neighbours: names.doc.neighbours(names.base + segment.range.start),
                     from_document: found.is_empty(),
                 };
                 let abs = segment.range.start + range.start..segment.range.start + range.end;
