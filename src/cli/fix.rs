@@ -423,14 +423,20 @@ fn process_parted(
         |part| {
             let checked = &part.checked;
             changed |= checked.output != checked.doc.text;
-            let bytes = if part.first {
-                checked.output_bytes()
+            // The first part carries the BOM, if the input had one.
+            let bom: &[u8] = if part.first && checked.encoding.had_bom() {
+                b"\xEF\xBB\xBF"
             } else {
-                checked.output.as_bytes().to_vec()
+                b""
             };
             let written = match (&mut sink, target) {
-                (Some(file), _) => file.write_all(&bytes).map_err(|e| e.to_string()),
-                (None, Target::Stdout) => messages::stdout(&bytes).map_err(|e| format!("{e:#}")),
+                (Some(file), _) => file
+                    .write_all(bom)
+                    .and_then(|()| file.write_all(checked.output.as_bytes()))
+                    .map_err(|e| e.to_string()),
+                (None, Target::Stdout) => messages::stdout(bom)
+                    .and_then(|()| messages::stdout(checked.output.as_bytes()))
+                    .map_err(|e| format!("{e:#}")),
                 _ => Ok(()),
             };
             if let Err(e) = written {

@@ -15,9 +15,10 @@ use crate::formats::{Document, Format};
 use crate::rules::names::DocNames;
 use crate::text::SourceEncoding;
 
-/// Default part size: large enough that parts rarely matter, small enough
-/// to keep a gigabyte input within a few hundred megabytes.
-pub const PART_BYTES: usize = 16 << 20;
+/// Default part size. Peak memory grows by about 18 times the part size
+/// over the dictionaries' (measured: 4 MB parts add about 70 MB); parts of
+/// 1 to 16 MB run within 12% of each other's speed.
+pub const PART_BYTES: usize = 4 << 20;
 
 /// One checked part of a larger input.
 #[derive(Debug)]
