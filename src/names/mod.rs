@@ -235,7 +235,62 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits a segment into word tokens.
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    if text.is_ascii() {
+        tokens_ascii(text)
+    } else {
+        tokens_unicode(text)
+    }
+}
+
+/// [`tokens`] for ASCII text, byte by byte (most caption lines).
+fn tokens_ascii(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 6);
+    let mut sentence_start = true;
+    let mut i = 0;
+    while i <= b.len() {
+        let c = b.get(i).copied().unwrap_or(b' ');
+        if !c.is_ascii_alphabetic() {
+            if matches!(c, b'.' | b'?' | b'!' | b':' | b'>' | b'"') {
+                sentence_start = true;
+            } else if c.is_ascii_digit() {
+                sentence_start = false;
+            }
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() {
+            let c = b[i];
+            let dash = c == b'-' && (b.get(i + 1) == Some(&b'-') || (i > 0 && b[i - 1] == b'-'));
+            if (c.is_ascii_alphabetic() || c == b'\'' || c == b'-') && !dash {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut word = &text[s..i];
+        word = word.trim_end_matches(['\'', '-']);
+        if let Some(stem) = word.strip_suffix("'s") {
+            word = stem;
+        }
+        if !word.is_empty() {
+            let capitalised = word.as_bytes()[0].is_ascii_uppercase();
+            out.push(Token {
+                range: s..s + word.len(),
+                capitalised,
+                all_caps: capitalised && fold::is_all_caps(word),
+                sentence_start,
+            });
+        }
+        sentence_start = false;
+        // The byte that ended the word is looked at by the loop.
+    }
+    out
+}
+
+fn tokens_unicode(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
     let is_hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
@@ -260,10 +315,11 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
             if !word.is_empty() {
                 let first = word.chars().next().unwrap_or(' ');
+                let capitalised = first.is_uppercase();
                 out.push(Token {
                     range: s..s + word.len(),
-                    capitalised: first.is_uppercase(),
-                    all_caps: fold::is_all_caps(word),
+                    capitalised,
+                    all_caps: capitalised && fold::is_all_caps(word),
                     sentence_start,
                 });
             }
@@ -325,6 +381,15 @@ mod tests {
     fn unrelated_and_never_forms_find_nobody() {
         for heard in ["Marathon", "Markov", "Peter Lindgren", "Renato", "Monday"] {
             assert_eq!(best(heard), None, "{heard}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_tokens_match_the_general_tokenizer(text in "[A-Za-z0-9 .,:;!?'\"()>-]{0,60}") {
+            let fast: Vec<_> = tokens_ascii(&text).iter().map(|t| (t.range.clone(), t.capitalised, t.all_caps, t.sentence_start)).collect();
+            let slow: Vec<_> = tokens_unicode(&text).iter().map(|t| (t.range.clone(), t.capitalised, t.all_caps, t.sentence_start)).collect();
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 

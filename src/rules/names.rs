@@ -7,7 +7,9 @@
 //! and a fix is applied only above the auto threshold with a margin over the
 //! runner-up, else it is suggested.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{Context, Rule};
@@ -148,7 +150,7 @@ fn label_roots(labels: &HashMap<String, (usize, String)>) -> HashMap<String, Lab
             .max_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
             .map(|(f, _, s)| (f, s))
     };
-    let mut roots = HashMap::new();
+    let mut roots = HashMap::default();
     for (folded, uses) in &sorted {
         let Some((mut at, similarity)) = step(folded, *uses) else {
             continue;
@@ -248,6 +250,8 @@ impl DocNames {
                         .or_insert((0, name.to_owned()));
                     entry.0 += 1;
                 }
+                // Only capitalised words name anybody.
+                Role::Body if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => {}
                 Role::Body => {
                     let toks = tokens(text);
                     for (i, t) in toks.iter().enumerate() {
@@ -342,9 +346,20 @@ pub struct NameContext<'a> {
 pub struct NameCache {
     roster: HashMap<String, Vec<Candidate>>,
     present: HashMap<String, Vec<Candidate>>,
+    /// Whether a word folds exactly to a roster or speaker form.
+    exact: HashMap<String, bool>,
 }
 
 impl NameCache {
+    fn exact_fold(&mut self, names: &NameContext<'_>, word: &str) -> bool {
+        if let Some(&known) = self.exact.get(word) {
+            return known;
+        }
+        let found = names.index.has_exact_fold(word) || names.doc.speakers.has_exact_fold(word);
+        self.exact.insert(word.to_owned(), found);
+        found
+    }
+
     fn lookup(&mut self, index: &NameIndex, heard_text: &str) -> &[Candidate] {
         if !self.roster.contains_key(heard_text) {
             let found = candidates(index, &Heard::new(heard_text));
@@ -902,12 +917,7 @@ fn check_body(
                 // A common word alone and without a title can only be a name
                 // that lost its accents ("Jose"): without a form folding to
                 // it, a lookup would only be scored to be thrown away.
-                if len == 1
-                    && !title
-                    && is_common(heard)
-                    && !index.has_exact_fold(heard)
-                    && !names.doc.speakers.has_exact_fold(heard)
-                {
+                if len == 1 && !title && is_common(heard) && !cache.exact_fold(names, heard) {
                     continue;
                 }
                 let mut found = cache.lookup_present(names, heard);

@@ -140,7 +140,8 @@ fn sound_alikes(
             let start = lower.len();
             let word = &text[t.range.clone()];
             if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.push_str(word);
+                lower[start..].make_ascii_lowercase();
             } else {
                 lower.push_str(&word.to_lowercase());
             }
