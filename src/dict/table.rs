@@ -81,9 +81,10 @@ impl Table {
             }
         }
         let mut rows = Vec::new();
+        let mut lines = crate::text::locator::CsvLines::default();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.line(text, e.position());
                 let reason = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -94,10 +95,23 @@ impl Table {
                 };
                 err(line, reason)
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = lines.line(text, record.position());
             // A dictionary ignores blank rows; a participant list reports them.
             if !flexible && record.iter().all(|f| f.trim().is_empty()) {
                 continue;
+            }
+            // Two files joined into one: the second header would become a
+            // person called "name".
+            if record.len() == headers.len()
+                && record
+                    .iter()
+                    .zip(&headers)
+                    .all(|(cell, h)| cell.trim().eq_ignore_ascii_case(h))
+            {
+                return Err(err(
+                    line,
+                    "this row repeats the header (two files joined?); remove it".into(),
+                ));
             }
             rows.push((line, record.iter().map(str::to_owned).collect()));
         }

@@ -105,7 +105,7 @@ fn cut_at(bytes: &[u8], format: Format) -> usize {
             .or_else(|| blank_before(bytes.len()).filter(|&at| at > half)),
     }
     .or_else(|| memchr::memrchr(b'\n', bytes).map(|i| i + 1))
-    .or_else(|| memchr::memrchr(b' ', bytes).map(|i| i + 1));
+    .or_else(|| quiet_space(bytes));
     match found {
         Some(at) if at > 0 => at,
         // No break at all: cut before the last UTF-8 character that starts.
@@ -114,6 +114,33 @@ fn cut_at(bytes: &[u8], format: Format) -> usize {
             .find(|&i| (bytes[i] & 0xC0) != 0x80)
             .unwrap_or(bytes.len()),
     }
+}
+
+/// In a line longer than a part, the last space no rule looks across: one
+/// between two different lower-case words (no name, dash, number or
+/// doubled word spans it). The space starts the next part.
+fn quiet_space(bytes: &[u8]) -> Option<usize> {
+    let word_before = |end: usize| {
+        let start = bytes[..end]
+            .iter()
+            .rposition(|b| !b.is_ascii_lowercase())
+            .map_or(0, |i| i + 1);
+        &bytes[start..end]
+    };
+    let word_after = |start: usize| {
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_lowercase())
+            .map_or(bytes.len(), |i| start + i);
+        &bytes[start..end]
+    };
+    memchr::memrchr_iter(b' ', bytes).find(|&i| {
+        i > 0
+            && i + 1 < bytes.len()
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i + 1].is_ascii_lowercase()
+            && word_before(i) != word_after(i + 1)
+    })
 }
 
 fn lines_in(bytes: &[u8]) -> usize {

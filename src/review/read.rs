@@ -107,10 +107,13 @@ pub fn read_review(path: &Path, bytes: &[u8]) -> Result<Vec<ReviewedRow>> {
     }
     let (decision, id, rule) = (column("decision"), column("id"), column("rule"));
     let mut rows = Vec::new();
+    let mut lines = crate::text::locator::CsvLines::default();
     for record in reader.records() {
-        let record =
-            record.map_err(|e| err(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => return Err(err(lines.line(&text, e.position()), e.to_string())),
+        };
+        let line = lines.line(&text, record.position());
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).map(unguard).unwrap_or("");
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;

@@ -79,9 +79,55 @@ fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .filter_map(|(i, &b)| (b == b'\n').then_some(i))
 }
 
+/// Lines of records read in order from CSV text, from their byte offsets:
+/// the csv reader's own line count and offsets are one short after a CRLF
+/// row (as spreadsheets and the review list write them).
+#[derive(Debug, Default)]
+pub struct CsvLines {
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl CsvLines {
+    /// The 1-based line of the record at `position` in `text`.
+    pub fn line(&mut self, text: &str, position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else { return 0 };
+        let mut byte = (position.byte() as usize).min(text.len());
+        // After CRLF a record's offset is that of the `\n` ending the line before.
+        if text.as_bytes().get(byte) == Some(&b'\n') {
+            byte += 1;
+        }
+        if byte >= self.counted_to {
+            self.newlines +=
+                memchr::memchr_iter(b'\n', &text.as_bytes()[self.counted_to..byte]).count() as u64;
+            self.counted_to = byte;
+        } else {
+            return text.as_bytes()[..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
+        }
+        self.newlines + 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_lines_are_right_after_crlf_and_lf() {
+        for text in ["h\r\na\r\n\"b\r\nc\"\r\nd\r\n", "h\na\n\"b\nc\"\nd\n"] {
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let mut lines = CsvLines::default();
+            let got: Vec<u64> = reader
+                .records()
+                .map(|r| lines.line(text, r.unwrap().position()))
+                .collect();
+            assert_eq!(got, vec![2, 3, 5], "{text:?}");
+        }
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {
