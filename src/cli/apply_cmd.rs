@@ -86,6 +86,23 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
             Some(dir) => target(dir, &root, file),
             None => PathBuf::from(file),
         };
+        let safe = match &args.output {
+            Some(dir) => match dir.canonicalize() {
+                Ok(real) => super::inputs::ensure_inside(&real, &out_path),
+                Err(_) => Ok(()), // created below, with nothing in it yet
+            },
+            None if std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink()) => {
+                Err(anyhow::anyhow!(
+                    "{file}: is a symbolic link; --in-place would replace the link, not its target"
+                ))
+            }
+            None => Ok(()),
+        };
+        if let Err(e) = safe {
+            messages::error(&format!("{e:#}"));
+            failed = true;
+            continue;
+        }
         if args.in_place && applied.output == input {
             // Nothing to change; leave the file (and its timestamp) alone.
         } else if let Err(e) = write_atomic(&out_path, &applied.output) {

@@ -398,6 +398,12 @@ fn process_parted(
     let Source::File(path) = &input.source else {
         return Ok(());
     };
+    if *target == Target::InPlace {
+        if let Err(e) = inputs::check_in_place(input) {
+            run.errors.push(e);
+            return Ok(());
+        }
+    }
     let fail = |run: &mut Run, e: String| {
         run.errors.push(e);
         Ok(())
@@ -499,6 +505,12 @@ fn process_one(
     keep_source: bool,
 ) -> Report {
     let mut report = Report::default();
+    if *target == Target::InPlace {
+        if let Err(e) = inputs::check_in_place(input) {
+            report.error = Some(e);
+            return report;
+        }
+    }
     let bytes = match read(input) {
         Ok(bytes) => bytes,
         Err(e) => {

@@ -140,8 +140,12 @@ pub fn plan_outputs(inputs: &[Input], dir: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     let mut seen: HashMap<PathBuf, &str> = HashMap::new();
     let mut outputs = Vec::with_capacity(inputs.len());
+    let root = dir.canonicalize().ok();
     for input in inputs {
         let target = dir.join(&input.relative);
+        if let Some(root) = &root {
+            ensure_inside(root, &target)?;
+        }
         if let Some(first) = seen.insert(target.clone(), &input.display) {
             bail!(
                 "{} and {} would both be written to {}; give them separately or rename one",
@@ -162,6 +166,43 @@ pub fn plan_outputs(inputs: &[Input], dir: &Path) -> Result<Vec<PathBuf>> {
         outputs.push(target);
     }
     Ok(outputs)
+}
+
+/// Refuses an output whose existing directories lead, through a symbolic
+/// link, out of the output directory `root` (canonical).
+pub fn ensure_inside(root: &Path, target: &Path) -> Result<()> {
+    let mut existing = target.parent();
+    while let Some(dir) = existing {
+        if let Ok(real) = dir.canonicalize() {
+            if !real.starts_with(root) {
+                bail!(
+                    "{} leads out of the output directory (through a symbolic link to {}); refusing to write there",
+                    target.display(),
+                    real.display()
+                );
+            }
+            return Ok(());
+        }
+        existing = dir.parent();
+    }
+    Ok(())
+}
+
+/// Refuses `--in-place` on an input reached through a symbolic link:
+/// renaming the corrected file over it would replace the link, not the
+/// file it points to.
+pub fn check_in_place(input: &Input) -> Result<(), String> {
+    match &input.source {
+        Source::File(path)
+            if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) =>
+        {
+            Err(format!(
+                "{}: is a symbolic link; --in-place would replace the link, not its target: give the target's path",
+                input.display
+            ))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Refuses a review-list path that is one of the inputs.
