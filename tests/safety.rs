@@ -2,7 +2,6 @@
 //! under a kill, symbolic links and `..` in paths.
 
 use std::fs;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
