@@ -61,6 +61,12 @@ impl Roster {
             if person.name.is_empty() {
                 return Err(table.row_error(*line, "empty `name`"));
             }
+            if !person.name.chars().any(char::is_alphabetic) {
+                return Err(table.row_error(
+                    *line,
+                    format!("`name` has no letter (`{}`)", person.name.escape_debug()),
+                ));
+            }
             if person.name.contains('|') {
                 return Err(table.row_error(
                     *line,
@@ -107,6 +113,10 @@ mod tests {
     fn bad_rows_name_file_and_line() {
         let cases = [
             ("name,role\nAna,x\n,chair\n", "r.csv:3: empty `name`"),
+            (
+                "name,role\nAna,x\n\"\t42\",chair\n",
+                "r.csv:3: `name` has no letter (`42`)",
+            ),
             (
                 "role\nchair\n",
                 "r.csv:1: the header has no `name` column (found: role)",

@@ -65,6 +65,13 @@ pub fn skeleton(folded: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        if c >= 0x80 {
+            // A letter of another script ("ƭ", "ли"): kept whole.
+            let len = folded[i..].chars().next().map_or(1, char::len_utf8);
+            sounds.extend_from_slice(&b[i..i + len]);
+            i += len;
+            continue;
+        }
         let next = b.get(i + 1).copied().unwrap_or(0);
         let prev = if i > 0 { b[i - 1] } else { 0 };
         let (sound, used) = match c {
@@ -184,6 +191,9 @@ mod tests {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
         assert_ne!(skeleton("macron"), skeleton("marathon"));
+        // Letters of other scripts stay whole (and valid UTF-8).
+        assert_eq!(skeleton("ƭum"), "ƭ*m");
+        assert_eq!(skeleton("лили"), "лили");
         assert_ne!(skeleton("vilareye"), skeleton("vilareau"));
         assert_eq!(skeleton("priia"), skeleton("priya"));
     }

@@ -78,12 +78,13 @@ fn key(kind: KeyKind, s: &str) -> u64 {
     h
 }
 
-/// The one-character deletions of `s` (ASCII skeletons only).
+/// The one-character deletions of `s` (a skeleton keeps letters of other
+/// scripts whole, so characters, not bytes).
 fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
-    (0..s.len()).map(move |i| {
-        let mut d = String::with_capacity(s.len() - 1);
+    s.char_indices().map(move |(i, c)| {
+        let mut d = String::with_capacity(s.len());
         d.push_str(&s[..i]);
-        d.push_str(&s[i + 1..]);
+        d.push_str(&s[i + c.len_utf8()..]);
         d
     })
 }

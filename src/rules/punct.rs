@@ -453,12 +453,26 @@ fn thousands(scan: &mut Scan<'_>) {
     while let Some(off) = text[i..].find(", ") {
         let comma = i + off;
         i = comma + 1;
-        let mut lead = comma;
+        // Spaces before the comma or several after it ("3 , 500", "3,  500")
+        // are part of the split (found by fuzzing: the space rules alone
+        // made "3, 500", which a second run then joined).
+        let before_spaces = bytes[..comma]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ')
+            .count();
+        let after_spaces = bytes[comma + 1..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        let digits_end = comma - before_spaces;
+        let group_start = comma + 1 + after_spaces;
+        let mut lead = digits_end;
         while lead > 0 && bytes[lead - 1].is_ascii_digit() {
             lead -= 1;
         }
-        let lead_len = comma - lead;
-        let tail = &bytes[comma + 2..];
+        let lead_len = digits_end - lead;
+        let tail = &bytes[group_start..];
         let group = tail.iter().take_while(|b| b.is_ascii_digit()).count();
         if !(1..=3).contains(&lead_len) || group != 3 {
             continue;
@@ -471,11 +485,11 @@ fn thousands(scan: &mut Scan<'_>) {
         {
             continue; // part of a longer number or token
         }
-        let range = comma..comma + 2;
+        let range = digits_end..group_start;
         if !scan.free(&range) {
             continue;
         }
-        let after = text[comma + 2 + group..].trim_start_matches([' ', '\t']);
+        let after = text[group_start + group..].trim_start_matches([' ', '\t']);
         let next_word: String = after
             .chars()
             .take_while(|c| c.is_alphabetic())
@@ -497,7 +511,7 @@ fn thousands(scan: &mut Scan<'_>) {
             || after.starts_with(',')
             || after.starts_with(['-', '–', '—', '\u{2010}', '\u{2011}']);
         let noun_after =
-            !next_word.is_empty() && !list_after && text[comma + 2 + group..].starts_with(' ');
+            !next_word.is_empty() && !list_after && text[group_start + group..].starts_with(' ');
         let currency = before.ends_with(['$', '€', '£'])
             || ["usd", "eur", "chf", "us$"].contains(&prev_word.as_str());
         if (noun_after || currency) && !list_before && !list_after {
@@ -819,6 +833,8 @@ mod tests {
         assert_fix("we printed 4, 500 fliers", "we printed 4,500 fliers");
         assert_fix("about 12, 000 people", "about 12,000 people");
         assert_fix("it cost $2, 500 in all", "it cost $2,500 in all");
+        assert_fix("some 3 , 500 people", "some 3,500 people");
+        assert_fix("some 3,  500 people", "some 3,500 people");
         assert_unchanged("items 4, 500 and 7");
         assert_eq!(
             suggested("items 4, 500 and 7"),
