@@ -252,3 +252,97 @@ proptest! {
         }
     }
 }
+
+/// `text` checked with every rule and the built-in dictionaries, its review
+/// list written and read back, with row `i` accepted where `accept[i]`
+/// (cycled) and rejected otherwise.
+fn decided(
+    text: &str,
+    format: Format,
+    accept: &[bool],
+) -> (capclean::Checked, Vec<capclean::review::ReviewedRow>) {
+    use capclean::review::{read_review, rows_for, write_review, Decision};
+    let engine = Engine::new(
+        Settings::default(),
+        capclean::dict::Dictionaries::builtin().unwrap(),
+    );
+    let checked = engine.check_document(
+        Document::parse(text.to_owned(), format),
+        SourceEncoding::Utf8,
+    );
+    let mut csv = Vec::new();
+    write_review(&mut csv, &rows_for("a.txt", &checked, 1)).unwrap();
+    let mut rows = read_review(Path::new("review.csv"), &csv).unwrap();
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.decision = if accept
+            .get(i % accept.len().max(1))
+            .copied()
+            .unwrap_or(false)
+        {
+            Decision::Accept
+        } else {
+            Decision::Reject
+        };
+    }
+    (checked, rows)
+}
+
+proptest! {
+    #[test]
+    fn rejecting_every_row_reproduces_the_input(text in text_strategy(), format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt])) {
+        let (checked, rows) = decided(&text, format, &[false]);
+        let refs: Vec<_> = rows.iter().collect();
+        let applied = capclean::review::apply_rows(Path::new("review.csv"), "a.txt", text.as_bytes(), &refs).unwrap();
+        prop_assert_eq!(rows.len(), checked.findings.len());
+        prop_assert_eq!(String::from_utf8(applied.output).unwrap(), text);
+    }
+
+    #[test]
+    fn accepted_edits_are_final_whatever_else_is_rejected(
+        text in text_strategy(),
+        format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt]),
+        accept in prop::collection::vec(any::<bool>(), 1..12),
+    ) {
+        let (checked, rows) = decided(&text, format, &accept);
+        let refs: Vec<_> = rows.iter().collect();
+        let result = capclean::review::apply_rows(Path::new("review.csv"), "a.txt", text.as_bytes(), &refs);
+        // Accepting two rows that overlap is refused, naming both: not a subset to apply.
+        if let Err(e) = &result {
+            prop_assert!(e.to_string().contains("overlaps the row on line"), "{}", e);
+        }
+        prop_assume!(result.is_ok());
+        let output = String::from_utf8(result.unwrap().output).unwrap();
+        // Where each accepted edit now stands in the output.
+        let mut edits: Vec<_> = checked
+            .findings
+            .iter()
+            .zip(&rows)
+            .filter(|(_, r)| r.applies())
+            .map(|(f, r)| (f.range.clone(), r.suggestion.len()))
+            .collect();
+        edits.sort_by_key(|(r, _)| r.start);
+        let mut shift: isize = 0;
+        let mut spans = Vec::new();
+        for (range, len) in edits {
+            let start = (range.start as isize + shift) as usize;
+            spans.push(start..start + len);
+            shift += len as isize - range.len() as isize;
+        }
+        prop_assert_eq!(shift, output.len() as isize - text.len() as isize);
+        // A second `fix` proposes nothing on an accepted edit.
+        let engine = Engine::new(Settings::default(), capclean::dict::Dictionaries::builtin().unwrap());
+        let again = engine.check_document(Document::parse(output.clone(), format), SourceEncoding::Utf8);
+        for f in again.findings.iter().filter(|f| f.status == capclean::Status::Applied) {
+            // An insertion touches an edit strictly inside it; a
+            // replacement, when the two share a character.
+            let touches = spans.iter().any(|s| {
+                if f.range.is_empty() {
+                    s.start < f.range.start && f.range.start < s.end
+                } else {
+                    f.range.start < s.end && s.start < f.range.end
+                }
+            });
+            prop_assert!(!touches, "second run changes an accepted edit: {:?} in {:?}", f, output);
+        }
+    }
+}

@@ -459,7 +459,7 @@ fn thousands(scan: &mut Scan<'_>) {
         let before_spaces = bytes[..comma]
             .iter()
             .rev()
-            .take_while(|&&b| b == b' ')
+            .take_while(|&&b| b == b' ' || b == b'\t') // as P007 takes them
             .count();
         let after_spaces = bytes[comma + 1..]
             .iter()
@@ -835,6 +835,7 @@ mod tests {
         assert_fix("it cost $2, 500 in all", "it cost $2,500 in all");
         assert_fix("some 3 , 500 people", "some 3,500 people");
         assert_fix("some 3,  500 people", "some 3,500 people");
+        assert_fix("it cost $3\t, 500 in all", "it cost $3,500 in all");
         assert_unchanged("items 4, 500 and 7");
         assert_eq!(
             suggested("items 4, 500 and 7"),
