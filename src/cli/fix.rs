@@ -463,7 +463,13 @@ fn process_parted(
                 row.line += part.line_base;
                 row.end_line += part.line_base;
             }
-            pending = rows;
+            // Only the rows near the part's end wait for the next part.
+            let complete = rows
+                .iter()
+                .position(|(_, missing)| *missing > 0)
+                .unwrap_or(rows.len());
+            pending = rows.split_off(complete);
+            ready.extend(rows.into_iter().map(|(row, _)| row));
             let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
             before.push_str(&text[tail_start..]);
             let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
