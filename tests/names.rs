@@ -314,6 +314,11 @@ fn check_with(roster: &str, text: &str) -> Vec<(String, String, Status, &'static
         .collect()
 }
 
+/// Whether `found` changes `from` into `to`.
+fn fixes(found: &[(String, String, Status, &'static str, String)], from: &str, to: &str) -> bool {
+    found.iter().any(|f| f.0 == from && f.1 == to)
+}
+
 #[test]
 fn a_given_name_every_present_person_spells_alike_is_fixed() {
     // Two Joosts speak; neither is next to the mention, but both spell it
@@ -391,12 +396,7 @@ fn a_given_name_written_right_leaves_the_surname_after_it_open() {
     let roster = "name,aliases\nShan Wai Chan,Shan Wai\nShan Wai Luo,Shan Wai\n";
     let text = ">> SHAN WAI CHAN: Yes.\n>> CHAIR: I see Shan Wai Chon online.\n";
     let found = check_with(roster, text);
-    assert!(
-        found
-            .iter()
-            .any(|f| f.0 == "Shan Wai Chon" && f.1 == "Shan Wai Chan"),
-        "{found:?}"
-    );
+    assert!(fixes(&found, "Shan Wai Chon", "Shan Wai Chan"), "{found:?}");
 }
 
 #[test]
@@ -404,12 +404,7 @@ fn a_damaged_label_used_once_is_no_speaker_of_its_own() {
     let roster = "name\nMatthew Brown\nAbena Ogun\n";
     let text = ">> MATTHEW BROWN: One.\n>> MATTHEW BROWN: Two.\n>> MATHEW BRUWN: Three.\n>> ABENA OGUN: Thank you, Mathew Bruwn.\n";
     let found = check_with(roster, text);
-    assert!(
-        found
-            .iter()
-            .any(|f| f.0 == "Mathew Bruwn" && f.1 == "Matthew Brown"),
-        "{found:?}"
-    );
+    assert!(fixes(&found, "Mathew Bruwn", "Matthew Brown"), "{found:?}");
 }
 
 #[test]

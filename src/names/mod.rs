@@ -269,24 +269,31 @@ fn tokens_ascii(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        let mut word = &text[s..i];
-        word = word.trim_end_matches(['\'', '-']);
-        if let Some(stem) = word.strip_suffix("'s") {
-            word = stem;
-        }
-        if !word.is_empty() {
-            let capitalised = word.as_bytes()[0].is_ascii_uppercase();
-            out.push(Token {
-                range: s..s + word.len(),
-                capitalised,
-                all_caps: capitalised && fold::is_all_caps(word),
-                sentence_start,
-            });
-        }
+        push_word(&mut out, s, &text[s..i], sentence_start);
         sentence_start = false;
         // The byte that ended the word is looked at by the loop.
     }
     out
+}
+
+/// Pushes the word starting at byte `start`, without trailing apostrophes
+/// or hyphens and without a possessive `'s`.
+fn push_word(out: &mut Vec<Token>, start: usize, word: &str, sentence_start: bool) {
+    let mut word = word.trim_end_matches(['\'', '’', '-', '\u{2010}', '\u{2011}']);
+    for suffix in ["'s", "’s"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            word = stem;
+        }
+    }
+    if let Some(first) = word.chars().next() {
+        let capitalised = first.is_uppercase();
+        out.push(Token {
+            range: start..start + word.len(),
+            capitalised,
+            all_caps: capitalised && fold::is_all_caps(word),
+            sentence_start,
+        });
+    }
 }
 
 fn tokens_unicode(text: &str) -> Vec<Token> {
@@ -306,23 +313,7 @@ fn tokens_unicode(text: &str) -> Vec<Token> {
             continue;
         }
         if let Some(s) = start.take() {
-            let mut word = &text[s..i];
-            word = word.trim_end_matches(['\'', '’', '-', '\u{2010}', '\u{2011}']);
-            for suffix in ["'s", "’s"] {
-                if let Some(stem) = word.strip_suffix(suffix) {
-                    word = stem;
-                }
-            }
-            if !word.is_empty() {
-                let first = word.chars().next().unwrap_or(' ');
-                let capitalised = first.is_uppercase();
-                out.push(Token {
-                    range: s..s + word.len(),
-                    capitalised,
-                    all_caps: capitalised && fold::is_all_caps(word),
-                    sentence_start,
-                });
-            }
+            push_word(&mut out, s, &text[s..i], sentence_start);
             sentence_start = false;
         }
         if matches!(c, '.' | '?' | '!' | ':' | '>' | '"' | '“') {
