@@ -207,10 +207,14 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
             let out_path = outputs.as_ref().map(|o| &o[first]);
             in_pool(&mut || {
                 let input = &inputs[first];
-                process_parted(&engine, input, &target, out_path, part_bytes, &mut run)
+                let parts = Parts {
+                    bytes: part_bytes,
+                    progress: &progress,
+                };
+                process_parted(&engine, input, &target, out_path, &parts, &mut run)
             })?;
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress.file_done(inputs[first].size, n);
+            progress.file_done(0, n);
             continue;
         }
         let mut bytes = 0;
@@ -384,6 +388,12 @@ impl Run {
     }
 }
 
+/// How a large file is read: the part size, and the bar to advance per part.
+struct Parts<'a> {
+    bytes: usize,
+    progress: &'a Progress,
+}
+
 /// Checks a large file part by part: its corrected text goes straight to a
 /// temporary file (renamed over the output at the end) or to stdout, its
 /// rows straight to the review list.
@@ -392,7 +402,7 @@ fn process_parted(
     input: &Input,
     target: &Target,
     out_path: Option<&PathBuf>,
-    part_bytes: usize,
+    parts: &Parts<'_>,
     run: &mut Run,
 ) -> Result<()> {
     let Source::File(path) = &input.source else {
@@ -429,9 +439,10 @@ fn process_parted(
     let outcome = engine.check_parts(
         &input.display,
         std::io::BufReader::with_capacity(1 << 20, file),
-        part_bytes,
+        parts.bytes,
         |part| {
             let checked = &part.checked;
+            parts.progress.part_done(checked.doc.text.len() as u64);
             changed |= checked.output != checked.doc.text;
             // The first part carries the BOM, if the input had one.
             let bom: &[u8] = if part.first && checked.encoding.had_bom() {
@@ -487,6 +498,7 @@ fn process_parted(
         Ok(_) if failed.is_some() => fail(run, failed.unwrap_or_default()),
         Ok(Parted::Whole) => {
             drop(sink);
+            parts.progress.part_done(input.size);
             let report = process_one(engine, input, target, out_path, false);
             run.take(report)
         }

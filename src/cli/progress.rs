@@ -43,6 +43,14 @@ impl Progress {
         self.bar.set_message(format!("{done}/{} files", self.files));
     }
 
+    /// Records `bytes` more of a large file checked in parts.
+    pub fn part_done(&self, bytes: u64) {
+        if self.wanted && self.bar.is_hidden() && self.start.elapsed() > SHOW_AFTER {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        self.bar.inc(bytes);
+    }
+
     /// Clears the bar.
     pub fn finish(&self) {
         self.bar.finish_and_clear();
