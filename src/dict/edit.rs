@@ -247,6 +247,23 @@ impl RosterFile {
         if name.contains('|') {
             return Err(refuse(format!("`{name}` holds `|`; one name per row")));
         }
+        // The roster is opened in spreadsheets too: nothing in it may run.
+        let cells = std::iter::once(name.as_str())
+            .chain(
+                entry
+                    .lists()
+                    .into_iter()
+                    .flat_map(|(_, items)| items.iter().map(String::as_str)),
+            )
+            .chain(entry.scalars().into_iter().map(|(_, value)| value));
+        if let Some(cell) = cells
+            .into_iter()
+            .find(|c| crate::review::runs_as_formula(c))
+        {
+            return Err(refuse(format!(
+                "`{cell}` would run as a formula in a spreadsheet (it begins with =, +, -, @ or a tab)"
+            )));
+        }
         for (column, items) in entry.lists() {
             if column != "aliases" {
                 if let Some(x) = items.iter().find(|x| same(x, &name)) {
@@ -509,6 +526,12 @@ impl RosterFile {
             if heard.is_empty() || same(&heard, &e.name) || same(&heard, suggestion) {
                 continue;
             }
+            if crate::review::runs_as_formula(&heard) {
+                learned.skipped.push(format!(
+                    "{at}: `{heard}` would run as a formula in a spreadsheet; not learned"
+                ));
+                continue;
+            }
             let list = if column == "misheard" {
                 &e.never
             } else {
@@ -632,15 +655,19 @@ impl RosterFile {
                 Names::One(n) => normalize_name(&cell(Some(n))),
                 Names::Two(f, l) => join_name(&cell(Some(f)), &cell(Some(l))),
             };
-            if name.is_empty() || name.contains('|') {
+            let formula = crate::review::runs_as_formula;
+            if name.is_empty() || name.contains('|') || formula(&name) {
                 report.skipped += 1;
                 continue;
             }
+            // "-" for "none", or worse: a detail that would run as a formula is left out.
+            let detail =
+                |i: Option<usize>| Some(cell(i)).filter(|c| !formula(c)).unwrap_or_default();
             let entry = Entry {
                 name,
-                role: cell(role),
-                organisation: cell(organisation),
-                country: cell(country),
+                role: detail(role),
+                organisation: detail(organisation),
+                country: detail(country),
                 ..Entry::default()
             };
             let merge = self.add(&entry)?;
@@ -898,6 +925,44 @@ mod tests {
         assert!(again.changes.is_empty());
         assert_eq!(r.to_csv(false).unwrap(), once);
         RosterFile::parse(Path::new("r.csv"), &once).unwrap();
+    }
+
+    #[test]
+    fn nothing_that_would_run_as_a_formula_enters_the_roster() {
+        let mut r = roster();
+        for entry in [
+            Entry::named("=HYPERLINK(\"http://x.example\")"),
+            Entry {
+                misheard: vec!["@SUM(1)".into()],
+                ..Entry::named("Ana Silva")
+            },
+            Entry {
+                role: "+cmd".into(),
+                ..Entry::named("Bo Lund")
+            },
+        ] {
+            let err = r.add(&entry).unwrap_err().to_string();
+            assert!(err.contains("would run as a formula"), "{err}");
+        }
+        let list = "name,role\n=cmd|' /c calc'!A1,chair\nBo Lund,-\nCy Ray,=2+2\n";
+        let report = r
+            .import(
+                Path::new("p.csv"),
+                list,
+                &ImportColumns {
+                    name: Some("name".into()),
+                    ..ImportColumns::default()
+                },
+            )
+            .unwrap();
+        assert_eq!((report.added, report.skipped), (2, 1));
+        let csv = r.to_csv(false).unwrap();
+        assert!(
+            csv.lines().all(|l| l
+                .split(',')
+                .all(|c| !crate::review::runs_as_formula(c.trim_matches('"')))),
+            "{csv}"
+        );
     }
 
     #[test]

@@ -5,6 +5,11 @@
 
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
+/// Whether a spreadsheet would run `cell` as a formula.
+pub fn runs_as_formula(cell: &str) -> bool {
+    cell.starts_with(FORMULA_STARTS)
+}
+
 /// The cell as written to the review list.
 pub fn guard(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
