@@ -183,7 +183,7 @@ impl Engine {
         let mut reader = PartReader::new(&mut source, part_bytes, skip).map_err(io)?;
         reader.format = self.settings.format;
         let mut names = DocNames::default();
-        let (mut line_base, mut base) = (0, 0);
+        let (mut line_base, mut base, mut first) = (0, 0, true);
         while let Some(bytes) = reader.next_part().map_err(io)? {
             if let Some(pos) = memchr::memchr(0, &bytes) {
                 let line = line_base + lines_in(&bytes[..pos]) + 1;
@@ -197,7 +197,6 @@ impl Engine {
             let Ok(text) = String::from_utf8(bytes) else {
                 return Ok(Parted::Whole);
             };
-            let first = line_base == 0 && base == 0;
             let format = *reader.format.get_or_insert_with(|| {
                 Format::from_path(std::path::Path::new(name))
                     .unwrap_or_else(|| Format::sniff(&text))
@@ -209,6 +208,7 @@ impl Engine {
                 names.gather(&doc, &self.names, base);
                 base += doc.text.len();
             }
+            first = false;
         }
         let format = reader.format.unwrap_or(Format::Cart);
         names.finish(&self.names);
