@@ -115,7 +115,7 @@ fn stages(c: &mut Criterion) {
                     std::io::Cursor::new(text.as_bytes()),
                     capclean::pipeline::parts::PART_BYTES,
                     |part| {
-                        findings += part.checked.findings.len();
+                        findings += part.findings.len();
                         Ok(())
                     },
                 )

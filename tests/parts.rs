@@ -38,7 +38,22 @@ fn subtitles(format: Format, bytes: usize, seed: u64) -> String {
     out
 }
 
-type Seen = (std::ops::Range<usize>, &'static str, String, Status, String);
+/// A finding as the review list shows it: span, rule, replacement, status,
+/// note, and the speaker of its turn.
+type Seen = (
+    std::ops::Range<usize>,
+    &'static str,
+    String,
+    Status,
+    String,
+    Option<String>,
+);
+
+fn speaker_at(doc: &Document, offset: usize) -> Option<String> {
+    doc.segment_at(offset)
+        .and_then(|s| doc.speaker(s))
+        .map(str::to_owned)
+}
 
 fn whole(engine: &Engine, text: &str, format: Format) -> (String, Vec<Seen>) {
     let checked = engine.check_document(
@@ -55,6 +70,7 @@ fn whole(engine: &Engine, text: &str, format: Format) -> (String, Vec<Seen>) {
                 f.replacement.clone(),
                 f.status,
                 f.note.to_string(),
+                speaker_at(&checked.doc, f.range.start),
             )
         })
         .collect();
@@ -71,19 +87,23 @@ fn parted(engine: &Engine, name: &str, text: &str, part: usize) -> (String, Vec<
         .check_parts(name, Cursor::new(text.as_bytes()), part, |p: Part| {
             assert_eq!(p.line_base, lines, "line count before part {parts}");
             assert_eq!(p.first, parts == 0);
-            let c = &p.checked;
-            for f in &c.findings {
+            for f in &p.findings {
                 seen.push((
                     offset + f.range.start..offset + f.range.end,
                     f.rule.code(),
                     f.replacement.clone(),
                     f.status,
                     f.note.to_string(),
+                    speaker_at(&p.doc, f.range.start),
                 ));
             }
-            output.push_str(&c.output);
-            offset += c.doc.text.len();
-            lines += c.doc.text.matches('\n').count();
+            let mut written = Vec::new();
+            p.write_output(&mut written).unwrap();
+            assert_eq!(written, p.output().into_bytes(), "written as built");
+            assert_eq!(p.changed(), p.output() != p.doc.text);
+            output.push_str(&p.output());
+            offset += p.doc.text.len();
+            lines += p.doc.text.matches('\n').count();
             parts += 1;
             Ok(())
         })
@@ -120,6 +140,63 @@ fn parts_of_a_transcript_or_subtitles_give_the_whole_file_result() {
             );
         }
     }
+}
+
+/// Checks `text` whole and in parts of each size: the same findings (with
+/// the same speakers) and the same output.
+fn assert_parts_give_the_whole_result(engine: &Engine, name: &str, text: &str, format: Format) {
+    let (want_output, want) = whole(engine, text, format);
+    for part in [3_000, 7_000] {
+        let (output, got, parts) = parted(engine, name, text, part);
+        assert!(parts > 3, "{name}: {parts} parts of {part} bytes");
+        assert_eq!(got.len(), want.len(), "{name} in parts of {part}");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "{name} in parts of {part}");
+        }
+        assert!(
+            output == want_output,
+            "{name} in parts of {part}: output differs"
+        );
+    }
+}
+
+#[test]
+fn a_turn_longer_than_a_part_keeps_its_speaker_across_parts() {
+    let engine = engine();
+    // One turn label in twelve: most turns run over several parts.
+    let mut cart = String::new();
+    for (i, line) in corpus::cart(120_000, 21).lines().enumerate() {
+        match line.strip_prefix(">> ").and_then(|l| l.split_once(':')) {
+            Some((_, body)) if i % 12 != 0 => cart.push_str(body),
+            _ => cart.push_str(line),
+        }
+        cart.push('\n');
+    }
+    let (_, want) = whole(&engine, &cart, Format::Cart);
+    let spoken = want.iter().filter(|f| f.5.is_some()).count();
+    assert!(
+        spoken > want.len() / 2,
+        "{spoken} of {} have a speaker",
+        want.len()
+    );
+    assert_parts_give_the_whole_result(&engine, "long.txt", &cart, Format::Cart);
+    // The same with a voice tag opening each WebVTT turn.
+    let vtt = subtitles(Format::Vtt, 60_000, 22).replace(">> ", "<v Moderator>");
+    assert_parts_give_the_whole_result(&engine, "voices.vtt", &vtt, Format::Vtt);
+}
+
+#[test]
+fn mojibake_in_later_parts_and_in_a_carried_label_reads_as_in_the_whole_file() {
+    let engine = engine();
+    // Mojibake in running text, and in the label of turns that run on.
+    let cart = corpus::cart(60_000, 23)
+        .replace(" access ", " acc\u{c3}\u{a9}ss ")
+        .replace(">> DRAGAN MARKOVSKI:", ">> DRAG\u{c3}\u{81}N MARKOVSKI:");
+    assert!(cart.contains("DRAG\u{c3}\u{81}N"));
+    assert_parts_give_the_whole_result(&engine, "moji.txt", &cart, Format::Cart);
+    // In WebVTT, a later part must not be read as if it opened the file.
+    let vtt = subtitles(Format::Vtt, 60_000, 24).replace(" access ", " acc\u{c3}\u{a9}ss ");
+    assert_parts_give_the_whole_result(&engine, "moji.vtt", &vtt, Format::Vtt);
 }
 
 #[test]
@@ -172,11 +249,7 @@ fn a_byte_order_mark_is_kept_once() {
     let mut out = Vec::new();
     let result = engine
         .check_parts("a.txt", Cursor::new(bytes), 100, |p| {
-            if p.first {
-                out.extend(p.checked.output_bytes());
-            } else {
-                out.extend(p.checked.output.as_bytes());
-            }
+            p.write_output(&mut out).unwrap();
             Ok(())
         })
         .unwrap();

@@ -305,6 +305,9 @@ fn part_bytes() -> usize {
         .unwrap_or(PART_BYTES)
 }
 
+/// Buffer of a large file's output on its way to stdout.
+const WRITE_BUFFER: usize = 256 << 10;
+
 /// Files checked in parallel at a time, and the bytes they may hold.
 const BATCH_FILES: usize = 256;
 const BATCH_BYTES: u64 = 64 << 20;
@@ -342,27 +345,45 @@ impl Run {
     /// Numbers, writes, prints and counts rows, in input order.
     fn rows(&mut self, mut rows: Vec<Row>) -> Result<()> {
         for row in &mut rows {
-            self.next_id += 1;
-            row.id = self.next_id;
-            let c = &mut self.counts;
-            c.total += 1;
-            if let Some(k) = KIND_NAMES.iter().position(|k| *k == row.kind) {
-                c.by_kind[k] += 1;
-            }
-            match row.status.as_str() {
-                "applied" => c.applied += 1,
-                "suggested" => c.suggested += 1,
-                _ => c.flagged += 1,
-            }
-            if let Some(writer) = &mut self.review {
-                writer.write(row).context("cannot write the review list")?;
-            }
+            self.record(row)?;
         }
         if self.print_rows {
             print_report(&rows)?;
         }
         if self.keep_rows {
             self.rows.extend(rows);
+        }
+        Ok(())
+    }
+
+    /// [`Run::rows`] for one row, as a large file's parts make them.
+    fn row(&mut self, mut row: Row) -> Result<()> {
+        self.record(&mut row)?;
+        if self.print_rows {
+            print_report(std::slice::from_ref(&row))?;
+        }
+        if self.keep_rows {
+            self.rows.push(row);
+        }
+        Ok(())
+    }
+
+    /// Numbers a row, counts it and writes it to the review list.
+    fn record(&mut self, row: &mut Row) -> Result<()> {
+        self.next_id += 1;
+        row.id = self.next_id;
+        let c = &mut self.counts;
+        c.total += 1;
+        if let Some(k) = KIND_NAMES.iter().position(|k| *k == row.kind) {
+            c.by_kind[k] += 1;
+        }
+        match row.status.as_str() {
+            "applied" => c.applied += 1,
+            "suggested" => c.suggested += 1,
+            _ => c.flagged += 1,
+        }
+        if let Some(writer) = &mut self.review {
+            writer.write(row).context("cannot write the review list")?;
         }
         Ok(())
     }
@@ -432,64 +453,52 @@ fn process_parted(
     };
     let mut changed = false;
     let mut failed: Option<String> = None;
-    // Rows wait for the next part, whose start completes their context;
-    // the previous part's end starts the context of the first rows.
+    // Rows go to the review list as they are made; only those whose
+    // context the part's end cuts off wait for the next part. The previous
+    // part's end starts the context of the first rows.
     let mut pending: Vec<(Row, usize)> = Vec::new();
     let mut before = String::new();
-    let outcome = engine.check_parts(
-        &input.display,
-        std::io::BufReader::with_capacity(1 << 20, file),
-        parts.bytes,
-        |part| {
-            let checked = &part.checked;
-            parts.progress.part_done(checked.doc.text.len() as u64);
-            changed |= checked.output != checked.doc.text;
-            // The first part carries the BOM, if the input had one.
-            let bom: &[u8] = if part.first && checked.encoding.had_bom() {
-                b"\xEF\xBB\xBF"
+    let outcome = engine.check_parts(&input.display, file, parts.bytes, |part| {
+        let text = part.doc.text.as_str();
+        parts.progress.part_done(text.len() as u64);
+        changed |= part.changed();
+        let written = match (&mut sink, target) {
+            (Some(file), _) => part.write_output(file).map_err(|e| e.to_string()),
+            (None, Target::Stdout) => {
+                let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, std::io::stdout());
+                part.write_output(&mut out)
+                    .and_then(|()| out.flush())
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = written {
+            failed.get_or_insert(format!("{}: cannot write: {e}", input.display));
+        }
+        let to_io = |e: anyhow::Error| {
+            capclean::Error::io(&input.display, std::io::Error::other(format!("{e:#}")))
+        };
+        for (mut row, missing) in pending.drain(..) {
+            review::extend_context(&mut row, text, missing);
+            run.row(row).map_err(to_io)?;
+        }
+        let rows = review::rows_for_part(&input.display, &part.doc, &part.findings, 0, &before);
+        for (mut row, missing) in rows {
+            row.line += part.line_base;
+            row.end_line += part.line_base;
+            // Rows stay in order: once one waits, the rest of the part does.
+            if missing > 0 || !pending.is_empty() {
+                pending.push((row, missing));
             } else {
-                b""
-            };
-            let written = match (&mut sink, target) {
-                (Some(file), _) => file
-                    .write_all(bom)
-                    .and_then(|()| file.write_all(checked.output.as_bytes()))
-                    .map_err(|e| e.to_string()),
-                (None, Target::Stdout) => messages::stdout(bom)
-                    .and_then(|()| messages::stdout(checked.output.as_bytes()))
-                    .map_err(|e| format!("{e:#}")),
-                _ => Ok(()),
-            };
-            if let Err(e) = written {
-                failed.get_or_insert(format!("{}: cannot write: {e}", input.display));
+                run.row(row).map_err(to_io)?;
             }
-            let text = checked.doc.text.as_str();
-            let mut ready: Vec<Row> = Vec::with_capacity(pending.len());
-            for (mut row, missing) in pending.drain(..) {
-                review::extend_context(&mut row, text, missing);
-                ready.push(row);
-            }
-            let mut rows = review::rows_for_part(&input.display, checked, 0, &before);
-            for (row, _) in &mut rows {
-                row.line += part.line_base;
-                row.end_line += part.line_base;
-            }
-            // Only the rows near the part's end wait for the next part.
-            let complete = rows
-                .iter()
-                .position(|(_, missing)| *missing > 0)
-                .unwrap_or(rows.len());
-            pending = rows.split_off(complete);
-            ready.extend(rows.into_iter().map(|(row, _)| row));
-            let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-            before.push_str(&text[tail_start..]);
-            let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-            before.drain(..keep);
-            run.rows(ready).map_err(|e| {
-                capclean::Error::io(&input.display, std::io::Error::other(format!("{e:#}")))
-            })
-        },
-    );
+        }
+        let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+        before.push_str(&text[tail_start..]);
+        let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+        before.drain(..keep);
+        Ok(())
+    });
     if let Err(e) = run.rows(pending.into_iter().map(|(row, _)| row).collect()) {
         return fail(run, format!("{e:#}"));
     }

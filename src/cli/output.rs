@@ -39,7 +39,7 @@ impl AtomicFile {
             .with_context(|| format!("{}: cannot create a temporary file", parent.display()))?;
         Ok(AtomicFile {
             path: path.to_owned(),
-            out: std::io::BufWriter::with_capacity(1 << 20, tmp),
+            out: std::io::BufWriter::with_capacity(256 << 10, tmp),
         })
     }
 

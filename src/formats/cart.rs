@@ -1,19 +1,18 @@
 //! Plain real-time captioning text: paragraphs and `>> NAME:` turns. Each
 //! line is a segment; a turn's label is a segment of its own.
 
-use super::{line_spans, turn, Role, Segment};
+use super::{line_spans, turn, Role, Segment, SpeakerState};
 use std::ops::Range;
 
-pub(super) fn segments(text: &str) -> Vec<Segment> {
+pub(super) fn segments(text: &str, speakers: &mut SpeakerState) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut speaker: Option<Range<usize>> = None;
     for line in line_spans(text) {
-        let body = push_line(text, line, &mut speaker, &None, &mut out);
+        let body = push_line(text, line, speakers, &None, &mut out);
         if !body.is_empty() {
             out.push(Segment {
                 range: body,
                 role: Role::Body,
-                speaker: speaker.clone(),
+                speaker: speakers.current.clone(),
                 time: None,
             });
         }
@@ -22,25 +21,26 @@ pub(super) fn segments(text: &str) -> Vec<Segment> {
 }
 
 /// Pushes the label segment of a line that opens a turn, updates the
-/// current speaker, and returns the span of the line's spoken text. Shared with the subtitle formats, whose cue text may
-/// carry turns too.
+/// current speaker, and returns the span of the line's spoken text. Shared
+/// with the subtitle formats, whose cue text may carry turns too.
 pub(super) fn push_line(
     text: &str,
     line: Range<usize>,
-    speaker: &mut Option<Range<usize>>,
+    speakers: &mut SpeakerState,
     time: &Option<Range<usize>>,
     out: &mut Vec<Segment>,
 ) -> Range<usize> {
     let mut body = line.clone();
     if let Some(t) = turn::parse(&text[line.clone()]) {
-        *speaker = None;
-        if let Some(label) = t.label {
-            let label = line.start + label.start..line.start + label.end;
-            *speaker = Some(label.clone());
+        let label = t
+            .label
+            .map(|label| line.start + label.start..line.start + label.end);
+        speakers.change(line.start, label.clone());
+        if let Some(label) = label {
             out.push(Segment {
-                range: label,
+                range: label.clone(),
                 role: Role::SpeakerLabel,
-                speaker: speaker.clone(),
+                speaker: Some(label),
                 time: time.clone(),
             });
         }
@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn turns_set_the_speaker_of_following_lines() {
         let text = "Intro line\n>> ANA SILVA: Hello all.\nSecond paragraph.\r\n>> Next one\n";
-        let segs = segments(text);
+        let segs = segments(text, &mut SpeakerState::default());
         let shown: Vec<_> = segs
             .iter()
             .map(|s| {

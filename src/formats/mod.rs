@@ -93,7 +93,7 @@ pub struct Segment {
     pub time: Option<Range<usize>>,
 }
 
-/// A parsed input.
+/// A parsed input, or one part of a larger input.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The decoded text, exactly as read (without BOM).
@@ -102,26 +102,79 @@ pub struct Document {
     pub format: Format,
     /// The checkable spans, in text order.
     pub segments: Vec<Segment>,
+    /// What this part takes over from the parts before it.
+    pub carried: Carried,
+    /// Where the text's first turn (or voice tag) begins; the segments
+    /// before it without a speaker of their own are the carried speaker's.
+    first_turn: usize,
+    /// The speaker at the text's end, for the part after it.
+    speaker_at_end: Option<String>,
+}
+
+/// What one part of a larger input takes over from the parts before it,
+/// so that it reads as it would inside the whole input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// Whether parts came before it (only the first opens with the WebVTT
+    /// header).
+    pub continued: bool,
+    /// The speaker of the turn the part begins in.
+    pub speaker: Option<String>,
+}
+
+/// The speaker as a reader goes through a text.
+#[derive(Debug, Default)]
+pub(crate) struct SpeakerState {
+    /// The current speaker's label.
+    pub current: Option<Range<usize>>,
+    /// Where the speaker first changed.
+    pub first_change: Option<usize>,
+}
+
+impl SpeakerState {
+    /// A turn or voice tag at `at` makes `speaker` the current one.
+    pub fn change(&mut self, at: usize, speaker: Option<Range<usize>>) {
+        self.first_change.get_or_insert(at);
+        self.current = speaker;
+    }
 }
 
 impl Document {
     /// Splits `text` into segments according to `format`.
     pub fn parse(text: String, format: Format) -> Document {
-        Document::parse_part(text, format, true)
+        Document::parse_part(text, format, Carried::default())
     }
 
-    /// Splits one part of a larger input; only the first part of a WebVTT
-    /// file opens with its header.
-    pub fn parse_part(text: String, format: Format, first: bool) -> Document {
+    /// Splits one part of a larger input, which `carried` says how the
+    /// parts before it ended.
+    pub fn parse_part(text: String, format: Format, carried: Carried) -> Document {
+        let mut speakers = SpeakerState::default();
         let segments = match format {
-            Format::Cart => cart::segments(&text),
-            Format::Srt => srt::segments(&text),
-            Format::Vtt => vtt::segments(&text, first),
+            Format::Cart => cart::segments(&text, &mut speakers),
+            Format::Srt => srt::segments(&text, &mut speakers),
+            Format::Vtt => vtt::segments(&text, !carried.continued, &mut speakers),
+        };
+        let first_turn = speakers.first_change.unwrap_or(text.len());
+        let speaker_at_end = match (&speakers.current, speakers.first_change) {
+            (Some(label), _) => Some(text[label.clone()].to_owned()),
+            (None, Some(_)) => None,
+            (None, None) => carried.speaker.clone(),
         };
         Document {
             text,
             format,
             segments,
+            carried,
+            first_turn,
+            speaker_at_end,
+        }
+    }
+
+    /// What the part after this one takes over.
+    pub fn carry_over(&self) -> Carried {
+        Carried {
+            continued: true,
+            speaker: self.speaker_at_end.clone(),
         }
     }
 
@@ -130,9 +183,14 @@ impl Document {
         &self.text[segment.range.clone()]
     }
 
-    /// The speaker of a segment, where known.
+    /// The speaker of a segment, where known: its own, or the one carried
+    /// from an earlier part into the turn the text begins in.
     pub fn speaker(&self, segment: &Segment) -> Option<&str> {
-        segment.speaker.clone().map(|r| &self.text[r])
+        match &segment.speaker {
+            Some(r) => Some(&self.text[r.clone()]),
+            None if segment.range.start < self.first_turn => self.carried.speaker.as_deref(),
+            None => None,
+        }
     }
 
     /// The cue start time of a segment (srt/vtt).

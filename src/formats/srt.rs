@@ -3,7 +3,7 @@
 //! reader is lenient: a cue without a number, or without a blank line
 //! before the next one, is still found by its timing line.
 
-use super::{cart, line_spans, push_tagged_line, Segment};
+use super::{cart, line_spans, push_tagged_line, Segment, SpeakerState};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -30,10 +30,9 @@ fn is_number(line: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub(super) fn segments(text: &str) -> Vec<Segment> {
+pub(super) fn segments(text: &str, speakers: &mut SpeakerState) -> Vec<Segment> {
     let lines: Vec<Range<usize>> = line_spans(text).collect();
     let mut out = Vec::new();
-    let mut speaker = None;
     let mut i = 0;
     while i < lines.len() {
         let line = &text[lines[i].clone()];
@@ -54,8 +53,8 @@ pub(super) fn segments(text: &str) -> Vec<Segment> {
             {
                 break;
             }
-            let body = cart::push_line(text, lines[i].clone(), &mut speaker, &time, &mut out);
-            push_tagged_line(text, body, &speaker, &time, &mut out);
+            let body = cart::push_line(text, lines[i].clone(), speakers, &time, &mut out);
+            push_tagged_line(text, body, &speakers.current, &time, &mut out);
             i += 1;
         }
     }
@@ -69,7 +68,7 @@ mod tests {
     #[test]
     fn only_cue_text_is_segmented() {
         let text = "1\r\n00:00:01,000 --> 00:00:02,500\r\n>> ANA: Hello,world\r\n<i>second</i>\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nmore\r\n";
-        let segs = segments(text);
+        let segs = segments(text, &mut SpeakerState::default());
         let shown: Vec<_> = segs.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(shown, vec!["ANA", " Hello,world", "second", "more"]);
         assert_eq!(&text[segs[1].time.clone().unwrap()], "00:00:01,000");
@@ -80,7 +79,7 @@ mod tests {
     #[test]
     fn missing_blank_line_and_number() {
         let text = "00:00:01,000 --> 00:00:02,000\nfirst\n2\n00:00:03,000 --> 00:00:04,000\nsecond";
-        let shown: Vec<_> = segments(text)
+        let shown: Vec<_> = segments(text, &mut SpeakerState::default())
             .iter()
             .map(|s| &text[s.range.clone()])
             .collect();

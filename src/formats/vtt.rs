@@ -3,7 +3,7 @@
 //! through; cue text becomes segments, split around tags, with the speaker
 //! from `<v Name>` or a `>>` turn.
 
-use super::{cart, line_spans, push_tagged_line, Segment};
+use super::{cart, line_spans, push_tagged_line, Segment, SpeakerState};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,11 +13,10 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("vtt timing pattern is valid")
 });
 
-pub(super) fn segments(text: &str, header: bool) -> Vec<Segment> {
+pub(super) fn segments(text: &str, header: bool, speakers: &mut SpeakerState) -> Vec<Segment> {
     let lines: Vec<Range<usize>> = line_spans(text).collect();
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
     let mut out = Vec::new();
-    let mut speaker = None;
     let mut i = 0;
     // The header block runs to the first blank line.
     while header && i < lines.len() && !blank(&lines[i]) {
@@ -49,11 +48,11 @@ pub(super) fn segments(text: &str, header: bool) -> Vec<Segment> {
                 }
             }
             if time.is_some() {
-                let body = cart::push_line(text, lines[i].clone(), &mut speaker, &time, &mut out);
-                let mut cue_speaker = speaker.clone();
-                if let Some(voice) = push_tagged_line(text, body, &cue_speaker, &time, &mut out) {
-                    cue_speaker = Some(voice);
-                    speaker = cue_speaker;
+                let body = cart::push_line(text, lines[i].clone(), speakers, &time, &mut out);
+                if let Some(voice) =
+                    push_tagged_line(text, body, &speakers.current, &time, &mut out)
+                {
+                    speakers.change(voice.start, Some(voice));
                 }
             }
             i += 1;
@@ -69,7 +68,7 @@ mod tests {
     #[test]
     fn notes_styles_ids_and_settings_pass_through() {
         let text = "WEBVTT - talk\n\nNOTE a note,with comma\n\nSTYLE\n::cue { color: red }\n\nintro\n00:01.000 --> 00:02.000 align:start position:10%\n<v Ana Silva>Hello,world\n\n00:00:03.000 --> 00:00:04.000\nnext line\n";
-        let segs = segments(text, true);
+        let segs = segments(text, true, &mut SpeakerState::default());
         let shown: Vec<_> = segs.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(shown, vec!["Hello,world", "next line"]);
         assert_eq!(&text[segs[0].time.clone().unwrap()], "00:01.000");

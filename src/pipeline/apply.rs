@@ -91,6 +91,36 @@ pub fn apply_edits<'a>(
     out
 }
 
+/// Writes `text` with the applied `findings` in it to `out`, without
+/// building the corrected text in memory (a large input's parts go
+/// straight to their file). `findings` are in position order, overlaps
+/// resolved, as [`crate::pipeline::Checked`] holds them.
+///
+/// # Panics
+/// If two applied findings conflict or are out of order.
+pub fn write_applied<W: std::io::Write>(
+    text: &str,
+    findings: &[Finding],
+    out: &mut W,
+) -> std::io::Result<()> {
+    let mut cursor = 0;
+    for f in findings.iter().filter(|f| f.status == Status::Applied) {
+        assert!(
+            f.range.start >= cursor,
+            "overlapping edits reached the applier"
+        );
+        assert!(
+            text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end),
+            "an edit off character boundaries reached the applier"
+        );
+        let bytes = text.as_bytes();
+        out.write_all(&bytes[cursor..f.range.start])?;
+        out.write_all(f.replacement.as_bytes())?;
+        cursor = f.range.end;
+    }
+    out.write_all(&text.as_bytes()[cursor..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +157,28 @@ mod tests {
         assert!(!conflicts(&(3..3), &(3..5)));
         assert!(!conflicts(&(5..5), &(3..5)));
         assert!(!conflicts(&(0..3), &(3..5)));
+    }
+
+    #[test]
+    fn writing_gives_what_applying_gives() {
+        let text = "a,b  c (inaudible) d";
+        let mut fs = vec![
+            finding(2..2, 0.9),
+            finding(4..5, 0.9),
+            finding(7..18, 0.9),
+            finding(19..20, 0.5),
+        ];
+        fs[3].status = Status::Suggested;
+        let mut written = Vec::new();
+        write_applied(text, &fs, &mut written).unwrap();
+        let applied = apply_edits(
+            text,
+            fs.iter()
+                .filter(|f| f.status == Status::Applied)
+                .map(|f| (f.range.clone(), f.replacement.as_str())),
+        );
+        assert_eq!(String::from_utf8(written).unwrap(), applied);
+        assert_eq!(applied, "a,xb xc x d");
     }
 
     #[test]

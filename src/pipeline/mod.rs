@@ -150,7 +150,16 @@ impl Engine {
                 .iter()
                 .map(|f| (f.range.clone(), f.replacement.as_str())),
         );
-        let repaired_doc = Document::parse_part(repaired, doc.format, true);
+        // A speaker carried from an earlier part reads as repaired too.
+        let mut carried = doc.carried.clone();
+        if let Some(label) = carried.speaker.take() {
+            let label_doc = Document::parse(label, Format::Cart);
+            carried.speaker = Some(match self.repaired(&label_doc) {
+                Some((_, repaired)) => repaired.text,
+                None => label_doc.text,
+            });
+        }
+        let repaired_doc = Document::parse_part(repaired, doc.format, carried);
         Some((repairs, repaired_doc))
     }
 
@@ -173,11 +182,35 @@ impl Engine {
         encoding: SourceEncoding,
         known: Option<(&DocNames, usize)>,
     ) -> (Checked, usize) {
+        let (findings, names_len) = self.resolved_findings(&doc, known);
+        let output = apply::apply_edits(
+            &doc.text,
+            findings
+                .iter()
+                .filter(|f| f.status == Status::Applied)
+                .map(|f| (f.range.clone(), f.replacement.as_str())),
+        );
+        let checked = Checked {
+            doc,
+            encoding,
+            findings,
+            output,
+        };
+        (checked, names_len)
+    }
+
+    /// Every finding on `doc`, in position order with overlaps resolved,
+    /// and how long the text the names stage read was.
+    fn resolved_findings(
+        &self,
+        doc: &Document,
+        known: Option<(&DocNames, usize)>,
+    ) -> (Vec<Finding>, usize) {
         let rules = self.settings.rules;
         let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
         let mut names_len = doc.text.len();
-        let mut findings = match self.repaired(&doc) {
-            None => self.find(&doc, rules, known),
+        let mut findings = match self.repaired(doc) {
+            None => self.find(doc, rules, known),
             Some((repairs, repaired_doc)) => {
                 names_len = repaired_doc.text.len();
                 let map = OffsetMap::new(&repairs);
@@ -217,20 +250,7 @@ impl Engine {
             (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
         });
         apply::resolve_overlaps(&mut findings);
-        let output = apply::apply_edits(
-            &doc.text,
-            findings
-                .iter()
-                .filter(|f| f.status == Status::Applied)
-                .map(|f| (f.range.clone(), f.replacement.as_str())),
-        );
-        let checked = Checked {
-            doc,
-            encoding,
-            findings,
-            output,
-        };
-        (checked, names_len)
+        (findings, names_len)
     }
 
     /// Runs `rules` over every segment of `doc`, in parallel chunks. With

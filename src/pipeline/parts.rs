@@ -7,28 +7,63 @@
 //! The input is read three times: to gather names, to learn which people
 //! the name fixes name (only when the name rules run), and to check.
 
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 
-use super::{names_only, Checked, Engine, Settings};
+use super::{apply, names_only, Engine, Settings};
+use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
-use crate::formats::{Document, Format};
+use crate::formats::{Carried, Document, Format};
 use crate::rules::names::DocNames;
 use crate::text::SourceEncoding;
 
-/// Default part size. Peak memory grows by about 18 times the part size
-/// over the dictionaries' (measured: 4 MB parts add about 70 MB); parts of
-/// 1 to 16 MB run within 12% of each other's speed.
+/// Default part size. Checking a part holds about 3 times its size (the
+/// text, its segments and findings, their review rows while written; see
+/// the README's memory figures); parts of 1 to 16 MB run within 12% of each
+/// other's speed.
 pub const PART_BYTES: usize = 4 << 20;
 
-/// One checked part of a larger input.
+/// One checked part of a larger input. Its corrected text is never built:
+/// [`Part::write_output`] writes it from the text and the findings.
 #[derive(Debug)]
 pub struct Part {
-    /// The part's findings and output; offsets are within the part.
-    pub checked: Checked,
+    /// The part's text and segments.
+    pub doc: Document,
+    /// How the input is encoded.
+    pub encoding: SourceEncoding,
+    /// Findings sorted by position, overlaps resolved; offsets are within
+    /// the part.
+    pub findings: Vec<Finding>,
     /// Lines of the input before this part.
     pub line_base: usize,
     /// Whether this is the input's first part (which carries its BOM).
     pub first: bool,
+}
+
+impl Part {
+    /// Writes the part's share of the output: its text with every applied
+    /// finding in it, after the BOM on the first part of an input that had
+    /// one.
+    pub fn write_output<W: Write>(&self, out: &mut W) -> std::io::Result<()> {
+        if self.first && self.encoding.had_bom() {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        apply::write_applied(&self.doc.text, &self.findings, out)
+    }
+
+    /// The part's corrected text (without the BOM), built in memory.
+    pub fn output(&self) -> String {
+        let mut out = Vec::with_capacity(self.doc.text.len());
+        // Writing to a Vec cannot fail, and the pieces are UTF-8.
+        let _ = apply::write_applied(&self.doc.text, &self.findings, &mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Whether the output of this part differs from its text.
+    pub fn changed(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.status == Status::Applied && self.doc.text[f.range.clone()] != f.replacement)
+    }
 }
 
 /// How a parted check ended.
@@ -41,13 +76,13 @@ pub enum Parted {
     Whole,
 }
 
-/// Reads an input part by part, each ending on a good boundary.
+/// Reads an input part by part, each ending on a good boundary. What is
+/// read past a part's end is read again with the next part (the source
+/// seeks back), so only one part is held at a time.
 struct PartReader<R> {
     source: R,
-    buf: Vec<u8>,
     part_bytes: usize,
     format: Option<Format>,
-    eof: bool,
 }
 
 impl<R: Read + Seek> PartReader<R> {
@@ -55,30 +90,35 @@ impl<R: Read + Seek> PartReader<R> {
         source.seek(SeekFrom::Start(skip))?;
         Ok(PartReader {
             source,
-            buf: Vec::new(),
             part_bytes: part_bytes.max(1),
             format: None,
-            eof: false,
         })
     }
 
     fn next_part(&mut self) -> std::io::Result<Option<Vec<u8>>> {
-        while !self.eof && self.buf.len() < self.part_bytes {
-            let start = self.buf.len();
-            self.buf.resize(self.part_bytes.max(start + 64 * 1024), 0);
-            let n = self.source.read(&mut self.buf[start..])?;
-            self.buf.truncate(start + n);
-            self.eof = n == 0;
+        let mut buf = vec![0; self.part_bytes];
+        let mut len = 0;
+        while len < buf.len() {
+            match self.source.read(&mut buf[len..]) {
+                Ok(0) => break,
+                Ok(n) => len += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
         }
-        if self.buf.is_empty() {
+        buf.truncate(len);
+        if buf.is_empty() {
             return Ok(None);
         }
-        if self.eof {
-            return Ok(Some(std::mem::take(&mut self.buf)));
+        if len < self.part_bytes {
+            // The input's end.
+            return Ok(Some(buf));
         }
-        let cut = cut_at(&self.buf, self.format.unwrap_or(Format::Cart));
-        let rest = self.buf.split_off(cut);
-        Ok(Some(std::mem::replace(&mut self.buf, rest)))
+        let cut = cut_at(&buf, self.format.unwrap_or(Format::Cart));
+        // The input may end exactly here: the next read then finds nothing.
+        self.source.seek(SeekFrom::Current(-((len - cut) as i64)))?;
+        buf.truncate(cut);
+        Ok(Some(buf))
     }
 }
 
@@ -183,7 +223,8 @@ impl Engine {
         let mut reader = PartReader::new(&mut source, part_bytes, skip).map_err(io)?;
         reader.format = self.settings.format;
         let mut names = DocNames::default();
-        let (mut line_base, mut base, mut first) = (0, 0, true);
+        let (mut line_base, mut base) = (0, 0);
+        let mut carried = Carried::default();
         while let Some(bytes) = reader.next_part().map_err(io)? {
             if let Some(pos) = memchr::memchr(0, &bytes) {
                 let line = line_base + lines_in(&bytes[..pos]) + 1;
@@ -203,12 +244,14 @@ impl Engine {
             });
             line_base += lines_in(text.as_bytes());
             if names_enabled {
-                let doc = Document::parse_part(text, format, first);
+                let doc = Document::parse_part(text, format, carried);
+                carried = doc.carry_over();
                 let doc = self.repaired(&doc).map_or(doc, |(_, repaired)| repaired);
                 names.gather(&doc, &self.names, base);
                 base += doc.text.len();
+            } else {
+                carried.continued = true;
             }
-            first = false;
         }
         let format = reader.format.unwrap_or(Format::Cart);
         names.finish(&self.names);
@@ -242,10 +285,12 @@ impl Engine {
         let mut base = 0;
         parts.each(&mut source, |doc, line_base, first| {
             let known = names_enabled.then_some((&names, base));
-            let (checked, names_len) = self.check_document_inner(doc, encoding, known);
+            let (findings, names_len) = self.resolved_findings(&doc, known);
             base += names_len;
             each(Part {
-                checked,
+                doc,
+                encoding,
+                findings,
                 line_base,
                 first,
             })
@@ -274,7 +319,7 @@ impl Parts<'_> {
         let mut reader = PartReader::new(source, self.part_bytes, self.skip).map_err(io)?;
         reader.format = Some(self.format);
         let mut line_base = 0;
-        let mut first = true;
+        let mut carried = Carried::default();
         while let Some(bytes) = reader.next_part().map_err(io)? {
             // Checked in the first pass; a file changed since is an error.
             let text = String::from_utf8(bytes).map_err(|_| Error::Input {
@@ -282,13 +327,11 @@ impl Parts<'_> {
                 reason: "changed while being read (no longer UTF-8)".into(),
             })?;
             let lines = lines_in(text.as_bytes());
-            f(
-                Document::parse_part(text, self.format, first),
-                line_base,
-                first,
-            )?;
+            let first = !carried.continued;
+            let doc = Document::parse_part(text, self.format, carried);
+            carried = doc.carry_over();
+            f(doc, line_base, first)?;
             line_base += lines;
-            first = false;
         }
         Ok(())
     }

@@ -4,6 +4,8 @@
 use std::io::Write;
 
 use super::cell::guard;
+use crate::edit::Finding;
+use crate::formats::Document;
 use crate::pipeline::Checked;
 use crate::text::Locator;
 
@@ -73,61 +75,57 @@ pub struct Row {
 
 /// The rows for one checked input, in position order; ids start at `first_id`.
 pub fn rows_for(file: &str, checked: &Checked, first_id: usize) -> Vec<Row> {
-    rows_for_part(file, checked, first_id, "")
-        .into_iter()
+    rows_for_part(file, &checked.doc, &checked.findings, first_id, "")
         .map(|(row, _)| row)
         .collect()
 }
 
-/// The rows for one part of a larger input: `before` is the text just
-/// before the part, for the context of its first rows. Each row comes with
-/// the characters of context its part's end cut off, which
-/// [`extend_context`] adds from the next part.
-pub fn rows_for_part(
-    file: &str,
-    checked: &Checked,
+/// The rows for one part of a larger input, made one at a time so that a
+/// part's rows are never all held: `before` is the text just before the
+/// part, for the context of its first rows. Each row comes with the
+/// characters of context its part's end cut off, which [`extend_context`]
+/// adds from the next part.
+pub fn rows_for_part<'a>(
+    file: &'a str,
+    doc: &'a Document,
+    findings: &'a [Finding],
     first_id: usize,
-    before: &str,
-) -> Vec<(Row, usize)> {
-    let text = checked.doc.text.as_str();
+    before: &'a str,
+) -> impl Iterator<Item = (Row, usize)> + 'a {
+    let text = doc.text.as_str();
     let locator = Locator::new(text);
-    checked
-        .findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let start = locator.position(f.range.start);
-            let end = locator.position(f.range.end);
-            let segment = checked.doc.segment_at(f.range.start);
-            let (context, missing) = context(before, text, f.range.clone());
-            let row = Row {
-                id: first_id + i,
-                file: file.to_owned(),
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                time: segment
-                    .and_then(|s| checked.doc.time(s))
-                    .unwrap_or_default()
-                    .to_owned(),
-                speaker: segment
-                    .and_then(|s| checked.doc.speaker(s))
-                    .unwrap_or_default()
-                    .to_owned(),
-                rule: f.rule.code().to_owned(),
-                kind: f.kind().as_str().to_owned(),
-                status: f.status.as_str().to_owned(),
-                original: text[f.range.clone()].to_owned(),
-                suggestion: f.replacement.clone(),
-                confidence: f.confidence,
-                context,
-                decision: String::new(),
-                note: f.note.to_string(),
-            };
-            (row, missing)
-        })
-        .collect()
+    findings.iter().enumerate().map(move |(i, f)| {
+        let start = locator.position(f.range.start);
+        let end = locator.position(f.range.end);
+        let segment = doc.segment_at(f.range.start);
+        let (context, missing) = context(before, text, f.range.clone());
+        let row = Row {
+            id: first_id + i,
+            file: file.to_owned(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            time: segment
+                .and_then(|s| doc.time(s))
+                .unwrap_or_default()
+                .to_owned(),
+            speaker: segment
+                .and_then(|s| doc.speaker(s))
+                .unwrap_or_default()
+                .to_owned(),
+            rule: f.rule.code().to_owned(),
+            kind: f.kind().as_str().to_owned(),
+            status: f.status.as_str().to_owned(),
+            original: text[f.range.clone()].to_owned(),
+            suggestion: f.replacement.clone(),
+            confidence: f.confidence,
+            context,
+            decision: String::new(),
+            note: f.note.to_string(),
+        };
+        (row, missing)
+    })
 }
 
 /// Adds up to `missing` characters of `next` (the text after a row's part)
