@@ -80,17 +80,15 @@ pub enum Role {
     SpeakerLabel,
 }
 
-/// A span of the text that rules may check.
+/// A span of the text that rules may check. Its speaker and cue time are
+/// the document's to say ([`Document::speaker`], [`Document::time`]): they
+/// hold for runs of segments, so segments stay small.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     /// Byte span in the decoded text; never contains a line break.
     pub range: Range<usize>,
     /// Body text or speaker label.
     pub role: Role,
-    /// Byte span of the current speaker's name, where known.
-    pub speaker: Option<Range<usize>>,
-    /// Byte span of the cue's start time (srt/vtt).
-    pub time: Option<Range<usize>>,
 }
 
 /// A parsed input, or one part of a larger input.
@@ -104,11 +102,7 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// What this part takes over from the parts before it.
     pub carried: Carried,
-    /// Where the text's first turn (or voice tag) begins; the segments
-    /// before it without a speaker of their own are the carried speaker's.
-    first_turn: usize,
-    /// The speaker at the text's end, for the part after it.
-    speaker_at_end: Option<String>,
+    runs: Runs,
 }
 
 /// What one part of a larger input takes over from the parts before it,
@@ -122,21 +116,50 @@ pub struct Carried {
     pub speaker: Option<String>,
 }
 
-/// The speaker as a reader goes through a text.
-#[derive(Debug, Default)]
-pub(crate) struct SpeakerState {
-    /// The current speaker's label.
-    pub current: Option<Range<usize>>,
-    /// Where the speaker first changed.
-    pub first_change: Option<usize>,
+/// Who speaks from some point of the text on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Speaker {
+    /// The one whose label is at this span.
+    Label(Range<usize>),
+    /// The one carried from an earlier part.
+    Carried,
+    /// Nobody known (a turn without a label).
+    Unknown,
 }
 
-impl SpeakerState {
-    /// A turn or voice tag at `at` makes `speaker` the current one.
-    pub fn change(&mut self, at: usize, speaker: Option<Range<usize>>) {
-        self.first_change.get_or_insert(at);
-        self.current = speaker;
+/// What holds for runs of segments, as change points in text order: from
+/// each offset on (up to the next change), segments have that speaker or
+/// belong to the cue with that start time.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Runs {
+    speakers: Vec<(usize, Speaker)>,
+    times: Vec<(usize, Range<usize>)>,
+}
+
+impl Runs {
+    /// A turn or voice tag at `at` makes the label at `label` (or nobody)
+    /// the speaker.
+    pub fn speaker_from(&mut self, at: usize, label: Option<Range<usize>>) {
+        self.speakers
+            .push((at, label.map_or(Speaker::Unknown, Speaker::Label)));
     }
+
+    /// The speaker in force at `at`, to restore it after a change that
+    /// holds for one line only.
+    fn speaker_at(&self, at: usize) -> Option<Speaker> {
+        last_at(&self.speakers, at).cloned()
+    }
+
+    /// From `at` on, segments are in the cue starting at `time`.
+    pub fn cue_from(&mut self, at: usize, time: Range<usize>) {
+        self.times.push((at, time));
+    }
+}
+
+/// The value of the last change point at or before `at`.
+fn last_at<T>(changes: &[(usize, T)], at: usize) -> Option<&T> {
+    let i = changes.partition_point(|(from, _)| *from <= at);
+    i.checked_sub(1).map(|i| &changes[i].1)
 }
 
 impl Document {
@@ -148,33 +171,46 @@ impl Document {
     /// Splits one part of a larger input, which `carried` says how the
     /// parts before it ended.
     pub fn parse_part(text: String, format: Format, carried: Carried) -> Document {
-        let mut speakers = SpeakerState::default();
-        let segments = match format {
-            Format::Cart => cart::segments(&text, &mut speakers),
-            Format::Srt => srt::segments(&text, &mut speakers),
-            Format::Vtt => vtt::segments(&text, !carried.continued, &mut speakers),
+        let mut runs = Runs::default();
+        if carried.speaker.is_some() {
+            runs.speakers.push((0, Speaker::Carried));
+        }
+        let mut segments = match format {
+            Format::Cart => cart::segments(&text, &mut runs),
+            Format::Srt => srt::segments(&text, &mut runs),
+            Format::Vtt => vtt::segments(&text, !carried.continued, &mut runs),
         };
-        let first_turn = speakers.first_change.unwrap_or(text.len());
-        let speaker_at_end = match (&speakers.current, speakers.first_change) {
-            (Some(label), _) => Some(text[label.clone()].to_owned()),
-            (None, Some(_)) => None,
-            (None, None) => carried.speaker.clone(),
-        };
+        // Held while the document is checked: no room to grow is kept.
+        segments.shrink_to_fit();
+        runs.speakers.shrink_to_fit();
+        runs.times.shrink_to_fit();
         Document {
             text,
             format,
             segments,
             carried,
-            first_turn,
-            speaker_at_end,
+            runs,
         }
     }
 
     /// What the part after this one takes over.
     pub fn carry_over(&self) -> Carried {
+        let speaker = self
+            .runs
+            .speakers
+            .last()
+            .and_then(|(_, who)| self.name_of(who));
         Carried {
             continued: true,
-            speaker: self.speaker_at_end.clone(),
+            speaker: speaker.map(str::to_owned),
+        }
+    }
+
+    fn name_of(&self, speaker: &Speaker) -> Option<&str> {
+        match speaker {
+            Speaker::Label(r) => Some(&self.text[r.clone()]),
+            Speaker::Carried => self.carried.speaker.as_deref(),
+            Speaker::Unknown => None,
         }
     }
 
@@ -183,19 +219,28 @@ impl Document {
         &self.text[segment.range.clone()]
     }
 
-    /// The speaker of a segment, where known: its own, or the one carried
-    /// from an earlier part into the turn the text begins in.
+    /// The speaker of a segment, where known: named in this text, or
+    /// carried from an earlier part into the turn the text begins in.
     pub fn speaker(&self, segment: &Segment) -> Option<&str> {
-        match &segment.speaker {
-            Some(r) => Some(&self.text[r.clone()]),
-            None if segment.range.start < self.first_turn => self.carried.speaker.as_deref(),
-            None => None,
+        last_at(&self.runs.speakers, segment.range.start).and_then(|who| self.name_of(who))
+    }
+
+    /// The span of a segment's speaker label in this text, where there is one.
+    pub fn speaker_span(&self, segment: &Segment) -> Option<Range<usize>> {
+        match last_at(&self.runs.speakers, segment.range.start)? {
+            Speaker::Label(r) => Some(r.clone()),
+            _ => None,
         }
     }
 
     /// The cue start time of a segment (srt/vtt).
     pub fn time(&self, segment: &Segment) -> Option<&str> {
-        segment.time.clone().map(|r| &self.text[r])
+        self.time_span(segment).map(|r| &self.text[r])
+    }
+
+    /// The span of a segment's cue start time (srt/vtt).
+    pub fn time_span(&self, segment: &Segment) -> Option<Range<usize>> {
+        last_at(&self.runs.times, segment.range.start).cloned()
     }
 
     /// The segment containing byte `offset`, if any.
@@ -210,52 +255,54 @@ impl Document {
 
 /// The lines of `text` as byte spans without their terminators (`\n` or `\r\n`).
 pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
     let mut start = 0;
     std::iter::from_fn(move || {
-        if start >= bytes.len() {
-            return None;
-        }
-        let (end, next) = match bytes[start..].iter().position(|&b| b == b'\n') {
-            Some(i) => (start + i, start + i + 1),
-            None => (bytes.len(), bytes.len()),
-        };
-        let content_end = if end > start && bytes[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        let span = start..content_end;
+        let (line, next) = line_at(text, start)?;
         start = next;
-        Some(span)
+        Some(line)
     })
 }
 
+/// The line starting at byte `start` (without its terminator) and where
+/// the next one starts; `None` at the end of the text.
+pub(crate) fn line_at(text: &str, start: usize) -> Option<(Range<usize>, usize)> {
+    let bytes = text.as_bytes();
+    if start >= bytes.len() {
+        return None;
+    }
+    let (end, next) = match memchr::memchr(b'\n', &bytes[start..]) {
+        Some(i) => (start + i, start + i + 1),
+        None => (bytes.len(), bytes.len()),
+    };
+    let content_end = if end > start && bytes[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    Some((start..content_end, next))
+}
+
 /// Pushes body segments for the parts of `range` outside markup tags
-/// (`<i>`, `<v Name>`, `{\an8}`, `&amp;`), and returns the span of a
-/// `<v Name>` voice name if the line has one.
+/// (`<i>`, `<v Name>`, `{\an8}`, `&amp;`); a `<v Name>` voice tag makes
+/// its name the speaker from there on. Returns whether the line had one.
 pub(crate) fn push_tagged_line(
     text: &str,
     range: Range<usize>,
-    speaker: &Option<Range<usize>>,
-    time: &Option<Range<usize>>,
+    runs: &mut Runs,
     out: &mut Vec<Segment>,
-) -> Option<Range<usize>> {
+) -> bool {
     let bytes = text.as_bytes();
-    let mut voice = None;
+    let mut voiced = false;
     let mut piece_start = range.start;
     let mut i = range.start;
-    let push = |from: usize, to: usize, speaker: &Option<Range<usize>>, out: &mut Vec<Segment>| {
+    let push = |from: usize, to: usize, out: &mut Vec<Segment>| {
         if to > from {
             out.push(Segment {
                 range: from..to,
                 role: Role::Body,
-                speaker: speaker.clone(),
-                time: time.clone(),
             });
         }
     };
-    let mut current_speaker = speaker.clone();
     while i < range.end {
         let close = match bytes[i] {
             b'<' => Some(b'>'),
@@ -278,7 +325,7 @@ pub(crate) fn push_tagged_line(
                     _ => true,
                 };
                 if is_tag {
-                    push(piece_start, i, &current_speaker, out);
+                    push(piece_start, i, out);
                     if bytes[i] == b'<' && (inner.starts_with("v ") || inner.starts_with("v.")) {
                         if let Some(space) = inner.find(' ') {
                             let name_start = i + 1 + space + 1;
@@ -287,8 +334,8 @@ pub(crate) fn push_tagged_line(
                             if !trimmed.is_empty() {
                                 let lead = name.len() - name.trim_start().len();
                                 let r = name_start + lead..name_start + lead + trimmed.len();
-                                voice = Some(r.clone());
-                                current_speaker = Some(r);
+                                runs.speaker_from(i, Some(r));
+                                voiced = true;
                             }
                         }
                     }
@@ -300,8 +347,23 @@ pub(crate) fn push_tagged_line(
         }
         i += 1;
     }
-    push(piece_start, range.end, &current_speaker, out);
-    voice
+    push(piece_start, range.end, out);
+    voiced
+}
+
+/// [`push_tagged_line`] for a format where a voice tag holds for the rest
+/// of its line only (SubRip).
+pub(crate) fn push_tagged_line_once(
+    text: &str,
+    range: Range<usize>,
+    runs: &mut Runs,
+    out: &mut Vec<Segment>,
+) {
+    let before = runs.speaker_at(range.start);
+    if push_tagged_line(text, range.clone(), runs, out) {
+        runs.speakers
+            .push((range.end, before.unwrap_or(Speaker::Unknown)));
+    }
 }
 
 #[cfg(test)]
@@ -333,10 +395,17 @@ mod tests {
     fn tags_are_not_segments() {
         let text = "<v Ana Silva>Hello <i>there</i> &amp; more";
         let mut out = Vec::new();
-        let voice = push_tagged_line(text, 0..text.len(), &None, &None, &mut out);
-        assert_eq!(&text[voice.unwrap()], "Ana Silva");
+        let mut runs = Runs::default();
+        assert!(push_tagged_line(text, 0..text.len(), &mut runs, &mut out));
         let pieces: Vec<_> = out.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(pieces, vec!["Hello ", "there", " ", " more"]);
-        assert_eq!(&text[out[0].speaker.clone().unwrap()], "Ana Silva");
+        let doc = Document {
+            text: text.to_owned(),
+            format: Format::Vtt,
+            segments: out,
+            carried: Carried::default(),
+            runs,
+        };
+        assert_eq!(doc.speaker(&doc.segments[0]), Some("Ana Silva"));
     }
 }

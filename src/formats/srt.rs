@@ -3,7 +3,7 @@
 //! reader is lenient: a cue without a number, or without a blank line
 //! before the next one, is still found by its timing line.
 
-use super::{cart, line_spans, push_tagged_line, Segment, SpeakerState};
+use super::{cart, line_at, push_tagged_line_once, Runs, Segment};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -30,32 +30,27 @@ fn is_number(line: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub(super) fn segments(text: &str, speakers: &mut SpeakerState) -> Vec<Segment> {
-    let lines: Vec<Range<usize>> = line_spans(text).collect();
+pub(super) fn segments(text: &str, runs: &mut Runs) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = &text[lines[i].clone()];
-        let Some(time) = start_time(line) else {
-            i += 1;
+    let mut at = 0;
+    while let Some((line, next)) = line_at(text, at) {
+        at = next;
+        let Some(time) = start_time(&text[line.clone()]) else {
             continue;
         };
-        let time = Some(lines[i].start + time.start..lines[i].start + time.end);
-        i += 1;
-        while i < lines.len() {
-            let cue_line = &text[lines[i].clone()];
-            let next_is_timing = lines
-                .get(i + 1)
-                .is_some_and(|n| is_timing(&text[n.clone()]));
-            if cue_line.trim().is_empty()
-                || is_timing(cue_line)
-                || (is_number(cue_line) && next_is_timing)
+        runs.cue_from(line.start, line.start + time.start..line.start + time.end);
+        while let Some((cue_line, after)) = line_at(text, at) {
+            let cue_text = &text[cue_line.clone()];
+            let next_is_timing = || line_at(text, after).is_some_and(|(n, _)| is_timing(&text[n]));
+            if cue_text.trim().is_empty()
+                || is_timing(cue_text)
+                || (is_number(cue_text) && next_is_timing())
             {
                 break;
             }
-            let body = cart::push_line(text, lines[i].clone(), speakers, &time, &mut out);
-            push_tagged_line(text, body, &speakers.current, &time, &mut out);
-            i += 1;
+            let body = cart::push_line(text, cue_line, runs, &mut out);
+            push_tagged_line_once(text, body, runs, &mut out);
+            at = after;
         }
     }
     out
@@ -63,23 +58,36 @@ pub(super) fn segments(text: &str, speakers: &mut SpeakerState) -> Vec<Segment> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::{Document, Format};
     use super::*;
 
     #[test]
     fn only_cue_text_is_segmented() {
         let text = "1\r\n00:00:01,000 --> 00:00:02,500\r\n>> ANA: Hello,world\r\n<i>second</i>\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nmore\r\n";
-        let segs = segments(text, &mut SpeakerState::default());
-        let shown: Vec<_> = segs.iter().map(|s| &text[s.range.clone()]).collect();
+        let doc = Document::parse(text.to_owned(), Format::Srt);
+        let segs = &doc.segments;
+        let shown: Vec<_> = segs.iter().map(|s| doc.segment_text(s)).collect();
         assert_eq!(shown, vec!["ANA", " Hello,world", "second", "more"]);
-        assert_eq!(&text[segs[1].time.clone().unwrap()], "00:00:01,000");
-        assert_eq!(&text[segs[3].time.clone().unwrap()], "00:00:03,000");
-        assert_eq!(&text[segs[3].speaker.clone().unwrap()], "ANA");
+        assert_eq!(doc.time(&segs[1]), Some("00:00:01,000"));
+        assert_eq!(doc.time(&segs[3]), Some("00:00:03,000"));
+        assert_eq!(doc.speaker(&segs[3]), Some("ANA"));
+    }
+
+    #[test]
+    fn a_voice_tag_names_the_speaker_of_its_line_only() {
+        let text = "1\n00:00:01,000 --> 00:00:02,000\n>> ANA: one\n<v Bo>two\nthree\n";
+        let doc = Document::parse(text.to_owned(), Format::Srt);
+        let speakers: Vec<_> = doc.segments.iter().map(|s| doc.speaker(s)).collect();
+        assert_eq!(
+            speakers,
+            vec![Some("ANA"), Some("ANA"), Some("Bo"), Some("ANA")]
+        );
     }
 
     #[test]
     fn missing_blank_line_and_number() {
         let text = "00:00:01,000 --> 00:00:02,000\nfirst\n2\n00:00:03,000 --> 00:00:04,000\nsecond";
-        let shown: Vec<_> = segments(text, &mut SpeakerState::default())
+        let shown: Vec<_> = segments(text, &mut Runs::default())
             .iter()
             .map(|s| &text[s.range.clone()])
             .collect();

@@ -3,7 +3,7 @@
 //! through; cue text becomes segments, split around tags, with the speaker
 //! from `<v Name>` or a `>>` turn.
 
-use super::{cart, line_spans, push_tagged_line, Segment, SpeakerState};
+use super::{cart, line_at, push_tagged_line, Runs, Segment};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,22 +13,23 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("vtt timing pattern is valid")
 });
 
-pub(super) fn segments(text: &str, header: bool, speakers: &mut SpeakerState) -> Vec<Segment> {
-    let lines: Vec<Range<usize>> = line_spans(text).collect();
+pub(super) fn segments(text: &str, header: bool, runs: &mut Runs) -> Vec<Segment> {
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
     let mut out = Vec::new();
-    let mut i = 0;
+    let mut at = 0;
     // The header block runs to the first blank line.
-    while header && i < lines.len() && !blank(&lines[i]) {
-        i += 1;
+    while let Some((line, next)) = line_at(text, at).filter(|_| header) {
+        if blank(&line) {
+            break;
+        }
+        at = next;
     }
-    while i < lines.len() {
-        if blank(&lines[i]) {
-            i += 1;
+    while let Some((line, next)) = line_at(text, at) {
+        if blank(&line) {
+            at = next;
             continue;
         }
-        let block_start = i;
-        let first = &text[lines[i].clone()];
+        let first = &text[line];
         let skipped = ["NOTE", "STYLE", "REGION"].iter().any(|kw| {
             first.starts_with(kw)
                 && first[kw.len()..]
@@ -36,26 +37,24 @@ pub(super) fn segments(text: &str, header: bool, speakers: &mut SpeakerState) ->
                     .next()
                     .is_none_or(char::is_whitespace)
         });
-        let mut time = None;
-        while i < lines.len() && !blank(&lines[i]) {
-            let line = &text[lines[i].clone()];
-            if !skipped && time.is_none() && i - block_start <= 1 {
-                if let Some(c) = TIMING.captures(line) {
-                    let m = c.get(1).map(|m| m.range()).unwrap_or(0..0);
-                    time = Some(lines[i].start + m.start..lines[i].start + m.end);
-                    i += 1;
-                    continue;
-                }
+        let mut in_cue = false;
+        // Lines of the block so far: the timing is its first or second line.
+        let mut index = 0;
+        while let Some((line, next)) = line_at(text, at) {
+            if blank(&line) {
+                break;
             }
-            if time.is_some() {
-                let body = cart::push_line(text, lines[i].clone(), speakers, &time, &mut out);
-                if let Some(voice) =
-                    push_tagged_line(text, body, &speakers.current, &time, &mut out)
-                {
-                    speakers.change(voice.start, Some(voice));
-                }
+            let is_timing = !skipped && !in_cue && index <= 1;
+            if let Some(c) = TIMING.captures(&text[line.clone()]).filter(|_| is_timing) {
+                let m = c.get(1).map(|m| m.range()).unwrap_or(0..0);
+                runs.cue_from(line.start, line.start + m.start..line.start + m.end);
+                in_cue = true;
+            } else if in_cue {
+                let body = cart::push_line(text, line, runs, &mut out);
+                push_tagged_line(text, body, runs, &mut out);
             }
-            i += 1;
+            at = next;
+            index += 1;
         }
     }
     out
@@ -63,15 +62,18 @@ pub(super) fn segments(text: &str, header: bool, speakers: &mut SpeakerState) ->
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::{Document, Format};
 
     #[test]
     fn notes_styles_ids_and_settings_pass_through() {
         let text = "WEBVTT - talk\n\nNOTE a note,with comma\n\nSTYLE\n::cue { color: red }\n\nintro\n00:01.000 --> 00:02.000 align:start position:10%\n<v Ana Silva>Hello,world\n\n00:00:03.000 --> 00:00:04.000\nnext line\n";
-        let segs = segments(text, true, &mut SpeakerState::default());
-        let shown: Vec<_> = segs.iter().map(|s| &text[s.range.clone()]).collect();
+        let doc = Document::parse(text.to_owned(), Format::Vtt);
+        let segs = &doc.segments;
+        let shown: Vec<_> = segs.iter().map(|s| doc.segment_text(s)).collect();
         assert_eq!(shown, vec!["Hello,world", "next line"]);
-        assert_eq!(&text[segs[0].time.clone().unwrap()], "00:01.000");
-        assert_eq!(&text[segs[1].speaker.clone().unwrap()], "Ana Silva");
+        assert_eq!(doc.time(&segs[0]), Some("00:01.000"));
+        assert_eq!(doc.time(&segs[1]), Some("00:00:03.000"));
+        // A voice holds for the cues after it.
+        assert_eq!(doc.speaker(&segs[1]), Some("Ana Silva"));
     }
 }
