@@ -114,8 +114,8 @@ fn stages(c: &mut Criterion) {
                     "bench.txt",
                     std::io::Cursor::new(text.as_bytes()),
                     capclean::pipeline::parts::PART_BYTES,
-                    |part| {
-                        findings += part.findings.len();
+                    |piece| {
+                        findings += piece.findings.len();
                         Ok(())
                     },
                 )

@@ -7,7 +7,7 @@ use std::path::Path;
 use capclean::corpus;
 use capclean::dict::{Dictionaries, Roster};
 use capclean::formats::{Document, Format};
-use capclean::pipeline::parts::{Part, Parted};
+use capclean::pipeline::parts::{Parted, Piece};
 use capclean::text::SourceEncoding;
 use capclean::{Engine, Settings, Status};
 
@@ -83,28 +83,36 @@ fn parted(engine: &Engine, name: &str, text: &str, part: usize) -> (String, Vec<
     let mut offset = 0;
     let mut lines = 0;
     let mut parts = 0;
+    let mut covered = 0;
     let result = engine
-        .check_parts(name, Cursor::new(text.as_bytes()), part, |p: Part| {
+        .check_parts(name, Cursor::new(text.as_bytes()), part, |p: Piece| {
             assert_eq!(p.line_base, lines, "line count before part {parts}");
             assert_eq!(p.first, parts == 0);
+            // The pieces of a part cover it in order.
+            assert_eq!(p.span.start, covered, "part {parts}");
+            covered = p.span.end;
             for f in &p.findings {
+                assert!(p.span.start <= f.range.start && f.range.end <= p.span.end);
                 seen.push((
                     offset + f.range.start..offset + f.range.end,
                     f.rule.code(),
                     f.replacement.clone(),
                     f.status,
                     f.note.to_string(),
-                    speaker_at(&p.doc, f.range.start),
+                    speaker_at(p.doc, f.range.start),
                 ));
             }
             let mut written = Vec::new();
             p.write_output(&mut written).unwrap();
             assert_eq!(written, p.output().into_bytes(), "written as built");
-            assert_eq!(p.changed(), p.output() != p.doc.text);
+            assert_eq!(p.changed(), p.output() != p.doc.text[p.span.clone()]);
             output.push_str(&p.output());
-            offset += p.doc.text.len();
-            lines += p.doc.text.matches('\n').count();
-            parts += 1;
+            if p.ends_part() {
+                offset += p.doc.text.len();
+                lines += p.doc.text.matches('\n').count();
+                parts += 1;
+                covered = 0;
+            }
             Ok(())
         })
         .unwrap();
@@ -200,10 +208,48 @@ fn mojibake_in_later_parts_and_in_a_carried_label_reads_as_in_the_whole_file() {
 }
 
 #[test]
+fn the_speakers_before_and_after_a_part_still_count_as_neighbours() {
+    // Two Joosts: which one "Joust" means is told by who speaks in the turn
+    // before ("Thank you, Joust") or after ("Joust, you have the floor"),
+    // which may lie in the part before or after.
+    let roster = Roster::parse(
+        Path::new("roster.csv"),
+        "name,aliases\nJoost Falkstad,Joost\nJoost Vermeer,Joost\nAmina Diallo,Amina\n",
+    )
+    .unwrap();
+    let engine = Engine::new(
+        Settings::default(),
+        Dictionaries {
+            roster,
+            ..Default::default()
+        },
+    );
+    let filler = corpus::cart(4_000, 31).replace(">>", "");
+    let filler: Vec<&str> = filler.lines().filter(|l| l.len() > 40).collect();
+    let mut text = String::new();
+    for (i, line) in filler.iter().enumerate() {
+        let joost = if i % 2 == 0 { "FALKSTAD" } else { "VERMEER" };
+        text.push_str(&format!(">> JOOST {joost}:{line}\n"));
+        text.push_str(&format!(">> AMINA DIALLO: Thank you, Joust.{line}\n"));
+        text.push_str(&format!(
+            ">> AMINA DIALLO: Joust, you have the floor.{line}\n"
+        ));
+    }
+    let (_, want) = whole(&engine, &text, Format::Cart);
+    let neighbour = |f: &&Seen| f.4.contains("turn before or after");
+    assert!(want.iter().filter(neighbour).count() > 10, "{want:?}");
+    for part in [700, 1_100, 1_900] {
+        let (_, got, parts) = parted(&engine, "joost.txt", &text, part);
+        assert!(parts > 5, "{parts} parts of {part} bytes");
+        assert_eq!(got, want, "in parts of {part}");
+    }
+}
+
+#[test]
 fn input_the_parts_cannot_take_is_left_to_the_whole_file_reader() {
     let engine = engine();
     let mut called = false;
-    let mut each = |_: Part| {
+    let mut each = |_: Piece| {
         called = true;
         Ok(())
     };

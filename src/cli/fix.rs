@@ -458,15 +458,16 @@ fn process_parted(
     // part's end starts the context of the first rows.
     let mut pending: Vec<(Row, usize)> = Vec::new();
     let mut before = String::new();
-    let outcome = engine.check_parts(&input.display, file, parts.bytes, |part| {
-        let text = part.doc.text.as_str();
-        parts.progress.part_done(text.len() as u64);
-        changed |= part.changed();
+    let outcome = engine.check_parts(&input.display, file, parts.bytes, |piece| {
+        let text = piece.doc.text.as_str();
+        parts.progress.part_done(piece.span.len() as u64);
+        changed |= piece.changed();
         let written = match (&mut sink, target) {
-            (Some(file), _) => part.write_output(file).map_err(|e| e.to_string()),
+            (Some(file), _) => piece.write_output(file).map_err(|e| e.to_string()),
             (None, Target::Stdout) => {
                 let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, std::io::stdout());
-                part.write_output(&mut out)
+                piece
+                    .write_output(&mut out)
                     .and_then(|()| out.flush())
                     .map_err(|e| e.to_string())
             }
@@ -478,14 +479,16 @@ fn process_parted(
         let to_io = |e: anyhow::Error| {
             capclean::Error::io(&input.display, std::io::Error::other(format!("{e:#}")))
         };
-        for (mut row, missing) in pending.drain(..) {
-            review::extend_context(&mut row, text, missing);
-            run.row(row).map_err(to_io)?;
+        if piece.starts_part() {
+            for (mut row, missing) in pending.drain(..) {
+                review::extend_context(&mut row, text, missing);
+                run.row(row).map_err(to_io)?;
+            }
         }
-        let rows = review::rows_for_part(&input.display, &part.doc, &part.findings, 0, &before);
+        let rows = review::rows_for_part(&input.display, piece.doc, &piece.findings, 0, &before);
         for (mut row, missing) in rows {
-            row.line += part.line_base;
-            row.end_line += part.line_base;
+            row.line += piece.line_base;
+            row.end_line += piece.line_base;
             // Rows stay in order: once one waits, the rest of the part does.
             if missing > 0 || !pending.is_empty() {
                 pending.push((row, missing));
@@ -493,10 +496,12 @@ fn process_parted(
                 run.row(row).map_err(to_io)?;
             }
         }
-        let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-        before.push_str(&text[tail_start..]);
-        let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-        before.drain(..keep);
+        if piece.ends_part() {
+            let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+            before.push_str(&text[tail_start..]);
+            let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
+            before.drain(..keep);
+        }
         Ok(())
     });
     if let Err(e) = run.rows(pending.into_iter().map(|(row, _)| row).collect()) {

@@ -91,19 +91,20 @@ pub fn apply_edits<'a>(
     out
 }
 
-/// Writes `text` with the applied `findings` in it to `out`, without
-/// building the corrected text in memory (a large input's parts go
-/// straight to their file). `findings` are in position order, overlaps
-/// resolved, as [`crate::pipeline::Checked`] holds them.
+/// Writes `span` of `text` with the applied `findings` (which lie in it)
+/// in it to `out`, without building the corrected text in memory (a large
+/// input's parts go straight to their file). `findings` are in position
+/// order, overlaps resolved, as [`crate::pipeline::Checked`] holds them.
 ///
 /// # Panics
-/// If two applied findings conflict or are out of order.
+/// If two applied findings conflict, are out of order or outside `span`.
 pub fn write_applied<W: std::io::Write>(
     text: &str,
+    span: Range<usize>,
     findings: &[Finding],
     out: &mut W,
 ) -> std::io::Result<()> {
-    let mut cursor = 0;
+    let mut cursor = span.start;
     for f in findings.iter().filter(|f| f.status == Status::Applied) {
         assert!(
             f.range.start >= cursor,
@@ -118,7 +119,11 @@ pub fn write_applied<W: std::io::Write>(
         out.write_all(f.replacement.as_bytes())?;
         cursor = f.range.end;
     }
-    out.write_all(&text.as_bytes()[cursor..])
+    assert!(
+        cursor <= span.end,
+        "an edit past its span reached the applier"
+    );
+    out.write_all(&text.as_bytes()[cursor..span.end])
 }
 
 #[cfg(test)]
@@ -162,7 +167,7 @@ mod tests {
     #[test]
     fn writing_gives_what_applying_gives() {
         let text = "a,b  c (inaudible) d";
-        let mut fs = vec![
+        let mut fs = [
             finding(2..2, 0.9),
             finding(4..5, 0.9),
             finding(7..18, 0.9),
@@ -170,7 +175,8 @@ mod tests {
         ];
         fs[3].status = Status::Suggested;
         let mut written = Vec::new();
-        write_applied(text, &fs, &mut written).unwrap();
+        write_applied(text, 0..6, &fs[..2], &mut written).unwrap();
+        write_applied(text, 6..text.len(), &fs[2..], &mut written).unwrap();
         let applied = apply_edits(
             text,
             fs.iter()

@@ -12,9 +12,9 @@ use crate::dict::Dictionaries;
 use crate::edit::Kind;
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
-use crate::formats::{Document, Format};
+use crate::formats::{Document, Format, Segment};
 use crate::names::NameIndex;
-use crate::rules::names::{DocNames, NameContext};
+use crate::rules::names::{Around, DocNames, NameContext, Turns};
 use crate::rules::punct::DashStyle;
 use crate::rules::{self, Context, Rule, RuleSet, Scratch};
 use crate::terms::TermIndex;
@@ -44,6 +44,10 @@ impl Default for Settings {
         }
     }
 }
+
+/// What the names stage of one part of a larger input takes from the
+/// whole: the names gathered over it, and the turns just outside the part.
+type Known<'a> = (&'a DocNames, &'a Around);
 
 /// Segments per parallel work item: large enough to amortise scheduling,
 /// small enough to spread one big file over every thread.
@@ -169,20 +173,9 @@ impl Engine {
         &self,
         doc: Document,
         encoding: SourceEncoding,
-        known: Option<(&DocNames, usize)>,
+        known: Option<Known<'_>>,
     ) -> Checked {
-        self.check_document_inner(doc, encoding, known).0
-    }
-
-    /// [`Engine::check_document_in`], also saying how long the text the
-    /// names stage read was (the repaired text, if mojibake was repaired).
-    fn check_document_inner(
-        &self,
-        doc: Document,
-        encoding: SourceEncoding,
-        known: Option<(&DocNames, usize)>,
-    ) -> (Checked, usize) {
-        let (findings, names_len) = self.resolved_findings(&doc, known);
+        let findings = self.resolved_findings(&doc, known);
         let output = apply::apply_edits(
             &doc.text,
             findings
@@ -190,78 +183,41 @@ impl Engine {
                 .filter(|f| f.status == Status::Applied)
                 .map(|f| (f.range.clone(), f.replacement.as_str())),
         );
-        let checked = Checked {
+        Checked {
             doc,
             encoding,
             findings,
             output,
-        };
-        (checked, names_len)
+        }
     }
 
-    /// Every finding on `doc`, in position order with overlaps resolved,
-    /// and how long the text the names stage read was.
-    fn resolved_findings(
-        &self,
-        doc: &Document,
-        known: Option<(&DocNames, usize)>,
-    ) -> (Vec<Finding>, usize) {
+    /// Every finding on `doc`, in position order with overlaps resolved.
+    fn resolved_findings(&self, doc: &Document, known: Option<Known<'_>>) -> Vec<Finding> {
         let rules = self.settings.rules;
         let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
-        let mut names_len = doc.text.len();
         let mut findings = match self.repaired(doc) {
             None => self.find(doc, rules, known),
             Some((repairs, repaired_doc)) => {
-                names_len = repaired_doc.text.len();
                 let map = OffsetMap::new(&repairs);
                 let mut rest = self.find(&repaired_doc, rules.without(mojibake), known);
                 for f in &mut rest {
                     f.range = map.to_original(&f.range);
                 }
-                // A repair inside a wider applied fix is part of that fix.
-                // Applied spans by start, with the furthest end reached so
-                // far: one binary search per repair.
-                let mut applied: Vec<(usize, usize)> = rest
-                    .iter()
-                    .filter(|f| f.status == Status::Applied)
-                    .map(|f| (f.range.start, f.range.end))
-                    .collect();
-                applied.sort_unstable();
-                let mut reach = 0;
-                let furthest: Vec<usize> = applied
-                    .iter()
-                    .map(|&(_, end)| {
-                        reach = reach.max(end);
-                        reach
-                    })
-                    .collect();
-                let mut all: Vec<Finding> = repairs
-                    .into_iter()
-                    .filter(|m| {
-                        let before = applied.partition_point(|&(start, _)| start <= m.range.start);
-                        before == 0 || furthest[before - 1] < m.range.end
-                    })
-                    .collect();
-                all.extend(rest);
-                all
+                with_repairs(repairs, rest)
             }
         };
-        findings.sort_by(|a, b| {
-            (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
-        });
+        // Sorted already unless repairs were merged in.
+        if !findings.is_sorted_by(|a, b| by_position(a, b).is_le()) {
+            findings.sort_by(by_position);
+        }
         apply::resolve_overlaps(&mut findings);
-        (findings, names_len)
+        findings
     }
 
     /// Runs `rules` over every segment of `doc`, in parallel chunks. With
     /// `known`, the names stage uses what was gathered over the whole input
-    /// (the part starting at the given byte); without, it gathers from `doc`.
-    fn find(
-        &self,
-        doc: &Document,
-        rules: RuleSet,
-        known: Option<(&DocNames, usize)>,
-    ) -> Vec<Finding> {
+    /// and the turns around the part; without, it gathers from `doc`.
+    fn find(&self, doc: &Document, rules: RuleSet, known: Option<Known<'_>>) -> Vec<Finding> {
         if rules.is_empty() {
             return Vec::new();
         }
@@ -272,16 +228,13 @@ impl Engine {
         if !rules.any_of_kind(Kind::Name) {
             return self.find_with(doc, &settings, None);
         }
-        if let Some((names, base)) = known {
-            let context = NameContext {
-                index: &self.names,
-                doc: names,
-                base,
-            };
-            return self.find_with(doc, &settings, Some(&context));
+        if let Some((names, around)) = known {
+            let turns = Turns::of(doc, &self.names, around.clone());
+            return self.find_with(doc, &settings, Some(&self.name_context(names, &turns)));
         }
         let mut names = DocNames::new(doc, &self.names);
-        let mut findings = self.find_with(doc, &settings, Some(&self.name_context(&names, 0)));
+        let turns = Turns::of(doc, &self.names, Around::default());
+        let mut findings = self.find_with(doc, &settings, Some(&self.name_context(&names, &turns)));
         // People whose names the pass corrects count as named in the file,
         // as they will in its output: a second pass over the names makes
         // the result the same as a run on that output.
@@ -291,16 +244,20 @@ impl Engine {
                 ..settings.clone()
             };
             findings.retain(|f| f.kind() != Kind::Name);
-            findings.extend(self.find_with(doc, &name_rules, Some(&self.name_context(&names, 0))));
+            findings.extend(self.find_with(
+                doc,
+                &name_rules,
+                Some(&self.name_context(&names, &turns)),
+            ));
         }
         findings
     }
 
-    fn name_context<'a>(&'a self, names: &'a DocNames, base: usize) -> NameContext<'a> {
+    fn name_context<'a>(&'a self, names: &'a DocNames, turns: &'a Turns) -> NameContext<'a> {
         NameContext {
             index: &self.names,
             doc: names,
-            base,
+            turns,
         }
     }
 
@@ -324,13 +281,24 @@ impl Engine {
         settings: &Settings,
         names: Option<&NameContext<'_>>,
     ) -> Vec<Finding> {
+        self.find_in(doc, &doc.segments, settings, names)
+    }
+
+    /// [`Engine::find_with`] over some of the segments of `doc`, in order.
+    fn find_in(
+        &self,
+        doc: &Document,
+        segments: &[Segment],
+        settings: &Settings,
+        names: Option<&NameContext<'_>>,
+    ) -> Vec<Finding> {
         let ctx = Context {
             doc,
             settings,
             names,
             terms: Some(&self.terms),
         };
-        doc.segments
+        let chunks: Vec<Vec<Finding>> = segments
             .par_chunks(CHUNK_SEGMENTS)
             // One scratch (with its memo of name lookups) per worker job,
             // not per chunk: caption vocabularies repeat across chunks.
@@ -339,11 +307,153 @@ impl Engine {
                 for segment in chunk {
                     rules::check_segment(&ctx, segment, scratch, &mut out);
                 }
+                // Chunks cover the text in order, so sorted chunks make a
+                // sorted whole, without a sort of the whole (whose scratch
+                // would be as large as the findings).
+                out.sort_by(by_position);
+                out.shrink_to_fit();
                 out
             })
-            .flatten_iter()
-            .collect()
+            .collect();
+        // Each chunk is freed as it is moved: the findings are held about
+        // once, not twice.
+        let mut all = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+        for chunk in chunks {
+            all.extend(chunk);
+        }
+        all
     }
+
+    /// Checks one part of a larger input a window of about `window_bytes`
+    /// at a time, so that the findings held at once are those of a window,
+    /// however dense they are: hands each window's span of the text (the
+    /// windows cover it in order, each starting a line) and its findings
+    /// (by position, overlaps resolved) to `each`. The result is the one
+    /// [`Engine::resolved_findings`] gives: rules and overlaps never reach
+    /// across segments.
+    fn check_windows<E>(
+        &self,
+        doc: &Document,
+        known: Option<Known<'_>>,
+        window_bytes: usize,
+        mut each: impl FnMut(Range<usize>, Vec<Finding>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
+        let repaired = self.repaired(doc).map(|(repairs, repaired_doc)| {
+            let map = OffsetMap::new(&repairs);
+            (repairs, repaired_doc, map)
+        });
+        let read = repaired
+            .as_ref()
+            .map_or(doc, |(_, repaired_doc, _)| repaired_doc);
+        let rules = match repaired {
+            Some(_) => self.settings.rules.without(mojibake),
+            None => self.settings.rules,
+        };
+        let settings = Settings {
+            rules,
+            ..self.settings.clone()
+        };
+        let turns;
+        let context;
+        let names = match known {
+            Some((names, around)) if rules.any_of_kind(Kind::Name) => {
+                turns = Turns::of(read, &self.names, around.clone());
+                context = self.name_context(names, &turns);
+                Some(&context)
+            }
+            _ => None,
+        };
+        let mut repairs = repaired
+            .as_ref()
+            .map(|(repairs, _, _)| repairs.as_slice())
+            .unwrap_or_default();
+        for span in windows(doc, window_bytes) {
+            let mut findings = match &repaired {
+                None => self.find_in(doc, segments_in(doc, &span), &settings, names),
+                Some((_, repaired_doc, map)) => {
+                    let read_span = map.to_repaired(span.start)..map.to_repaired(span.end);
+                    let mut rest = self.find_in(
+                        repaired_doc,
+                        segments_in(repaired_doc, &read_span),
+                        &settings,
+                        names,
+                    );
+                    for f in &mut rest {
+                        f.range = map.to_original(&f.range);
+                    }
+                    let here = repairs.partition_point(|f| f.range.start < span.end);
+                    let (now, later) = repairs.split_at(here);
+                    repairs = later;
+                    let mut all = with_repairs(now.to_vec(), rest);
+                    all.sort_by(by_position);
+                    all
+                }
+            };
+            apply::resolve_overlaps(&mut findings);
+            each(span, findings)?;
+        }
+        Ok(())
+    }
+}
+
+/// `repairs` and the findings on the repaired text (mapped back), less the
+/// repairs inside a wider applied fix: those are part of that fix.
+fn with_repairs(repairs: Vec<Finding>, rest: Vec<Finding>) -> Vec<Finding> {
+    // Applied spans by start, with the furthest end reached so far: one
+    // binary search per repair.
+    let mut applied: Vec<(usize, usize)> = rest
+        .iter()
+        .filter(|f| f.status == Status::Applied)
+        .map(|f| (f.range.start, f.range.end))
+        .collect();
+    applied.sort_unstable();
+    let mut reach = 0;
+    let furthest: Vec<usize> = applied
+        .iter()
+        .map(|&(_, end)| {
+            reach = reach.max(end);
+            reach
+        })
+        .collect();
+    let mut all: Vec<Finding> = repairs
+        .into_iter()
+        .filter(|m| {
+            let before = applied.partition_point(|&(start, _)| start <= m.range.start);
+            before == 0 || furthest[before - 1] < m.range.end
+        })
+        .collect();
+    all.extend(rest);
+    all
+}
+
+/// Spans of `doc`'s text of about `window_bytes` each, covering it in
+/// order, each starting a line (segments never hold a line break, so each
+/// lies in one window).
+fn windows(doc: &Document, window_bytes: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let text = doc.text.as_bytes();
+    let mut next = Some(0);
+    std::iter::from_fn(move || {
+        let start = next?;
+        let end = text
+            .get(start + window_bytes.max(1)..)
+            .and_then(|rest| memchr::memchr(b'\n', rest))
+            .map_or(text.len(), |i| start + window_bytes.max(1) + i + 1);
+        next = (end < text.len()).then_some(end);
+        Some(start..end)
+    })
+}
+
+/// The segments of `doc` that start in `span`.
+fn segments_in<'a>(doc: &'a Document, span: &Range<usize>) -> &'a [Segment] {
+    let from = doc.segments.partition_point(|s| s.range.start < span.start);
+    let to = doc.segments.partition_point(|s| s.range.start < span.end);
+    &doc.segments[from..to.max(from)]
+}
+
+/// The order of findings: by span, then rule.
+fn by_position(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (a.range.start, a.range.end, a.rule).cmp(&(b.range.start, b.range.end, b.rule))
 }
 
 /// Maps offsets in a repaired text back to the original: each repair is a
@@ -382,6 +492,16 @@ impl OffsetMap {
             orig.start
         } else {
             orig.end
+        }
+    }
+
+    /// Where byte `p` of the original (not inside a repaired span) is in
+    /// the repaired text.
+    fn to_repaired(&self, p: usize) -> usize {
+        let i = self.regions.partition_point(|(orig, _)| orig.start < p);
+        match i.checked_sub(1).map(|i| &self.regions[i]) {
+            Some((orig, new)) => new.end + p.saturating_sub(orig.end),
+            None => p,
         }
     }
 

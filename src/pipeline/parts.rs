@@ -8,12 +8,13 @@
 //! the name fixes name (only when the name rules run), and to check.
 
 use std::io::{Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 
 use super::{apply, names_only, Engine, Settings};
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Carried, Document, Format};
-use crate::rules::names::DocNames;
+use crate::rules::names::{Around, DocNames, Turns};
 use crate::text::SourceEncoding;
 
 /// Default part size. Checking a part holds about 3 times its size (the
@@ -22,49 +23,66 @@ use crate::text::SourceEncoding;
 /// other's speed.
 pub const PART_BYTES: usize = 4 << 20;
 
-/// One checked part of a larger input. Its corrected text is never built:
-/// [`Part::write_output`] writes it from the text and the findings.
+/// One checked piece of a larger input: a window of one part's text, with
+/// the findings in it. The pieces of a part cover its text in order; the
+/// corrected text is never built: [`Piece::write_output`] writes it from
+/// the text and the findings.
 #[derive(Debug)]
-pub struct Part {
-    /// The part's text and segments.
-    pub doc: Document,
+pub struct Piece<'a> {
+    /// The part the piece is of: its text and segments.
+    pub doc: &'a Document,
     /// How the input is encoded.
     pub encoding: SourceEncoding,
-    /// Findings sorted by position, overlaps resolved; offsets are within
-    /// the part.
+    /// The span of the part's text the piece covers.
+    pub span: Range<usize>,
+    /// Findings in `span`, by position, overlaps resolved; offsets are
+    /// within the part.
     pub findings: Vec<Finding>,
-    /// Lines of the input before this part.
+    /// Lines of the input before the part.
     pub line_base: usize,
-    /// Whether this is the input's first part (which carries its BOM).
+    /// Whether the part is the input's first (which carries its BOM).
     pub first: bool,
 }
 
-impl Part {
-    /// Writes the part's share of the output: its text with every applied
-    /// finding in it, after the BOM on the first part of an input that had
-    /// one.
-    pub fn write_output<W: Write>(&self, out: &mut W) -> std::io::Result<()> {
-        if self.first && self.encoding.had_bom() {
-            out.write_all("\u{feff}".as_bytes())?;
-        }
-        apply::write_applied(&self.doc.text, &self.findings, out)
+impl Piece<'_> {
+    /// Whether the piece is its part's first.
+    pub fn starts_part(&self) -> bool {
+        self.span.start == 0
     }
 
-    /// The part's corrected text (without the BOM), built in memory.
+    /// Whether the piece is its part's last.
+    pub fn ends_part(&self) -> bool {
+        self.span.end == self.doc.text.len()
+    }
+
+    /// Writes the piece's share of the output: its text with every applied
+    /// finding in it, after the BOM at the start of an input that had one.
+    pub fn write_output<W: Write>(&self, out: &mut W) -> std::io::Result<()> {
+        if self.first && self.starts_part() && self.encoding.had_bom() {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        apply::write_applied(&self.doc.text, self.span.clone(), &self.findings, out)
+    }
+
+    /// The piece's corrected text (without the BOM), built in memory.
     pub fn output(&self) -> String {
-        let mut out = Vec::with_capacity(self.doc.text.len());
+        let mut out = Vec::with_capacity(self.span.len());
         // Writing to a Vec cannot fail, and the pieces are UTF-8.
-        let _ = apply::write_applied(&self.doc.text, &self.findings, &mut out);
+        let _ = apply::write_applied(&self.doc.text, self.span.clone(), &self.findings, &mut out);
         String::from_utf8(out).unwrap_or_default()
     }
 
-    /// Whether the output of this part differs from its text.
+    /// Whether the output of this piece differs from its text.
     pub fn changed(&self) -> bool {
         self.findings
             .iter()
             .any(|f| f.status == Status::Applied && self.doc.text[f.range.clone()] != f.replacement)
     }
 }
+
+/// Windows a part is checked in: the findings held at once are a window's,
+/// however dense they are.
+const WINDOWS_PER_PART: usize = 4;
 
 /// How a parted check ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,19 +97,25 @@ pub enum Parted {
 /// Reads an input part by part, each ending on a good boundary. What is
 /// read past a part's end is read again with the next part (the source
 /// seeks back), so only one part is held at a time.
+///
+/// A part that holds mojibake is cut at half the size: its check holds a
+/// repaired copy of its text too, so memory stays bounded by the part size.
 struct PartReader<R> {
     source: R,
     part_bytes: usize,
     format: Option<Format>,
+    /// Whether mojibake is repaired (P008 is on).
+    repairs: bool,
 }
 
 impl<R: Read + Seek> PartReader<R> {
-    fn new(mut source: R, part_bytes: usize, skip: u64) -> std::io::Result<Self> {
+    fn new(mut source: R, part_bytes: usize, skip: u64, repairs: bool) -> std::io::Result<Self> {
         source.seek(SeekFrom::Start(skip))?;
         Ok(PartReader {
             source,
             part_bytes: part_bytes.max(1),
             format: None,
+            repairs,
         })
     }
 
@@ -110,11 +134,24 @@ impl<R: Read + Seek> PartReader<R> {
         if buf.is_empty() {
             return Ok(None);
         }
-        if len < self.part_bytes {
+        if self.format.is_none() {
+            // The format decides where parts are cut: known before the first cut.
+            let valid = match std::str::from_utf8(&buf) {
+                Ok(text) => text,
+                Err(e) => std::str::from_utf8(&buf[..e.valid_up_to()]).unwrap_or_default(),
+            };
+            self.format = Some(Format::sniff(valid));
+        }
+        let limit = if self.repairs && crate::rules::punct::may_hold_mojibake(&buf) {
+            (self.part_bytes / 2).max(1)
+        } else {
+            self.part_bytes
+        };
+        if len < limit || (len == limit && len < self.part_bytes) {
             // The input's end.
             return Ok(Some(buf));
         }
-        let cut = cut_at(&buf, self.format.unwrap_or(Format::Cart));
+        let cut = cut_at(&buf[..limit], self.format.unwrap_or(Format::Cart));
         // The input may end exactly here: the next read then finds nothing.
         self.source.seek(SeekFrom::Current(-((len - cut) as i64)))?;
         buf.truncate(cut);
@@ -188,15 +225,16 @@ fn lines_in(bytes: &[u8]) -> usize {
 }
 
 impl Engine {
-    /// Checks an input in parts of about `part_bytes` and hands each checked
-    /// part to `each`, in order. Returns [`Parted::Whole`], before handing
-    /// anything over, when the input needs the whole-file decoder.
+    /// Checks an input in parts of about `part_bytes`, each a window of
+    /// about a quarter of that at a time, and hands each checked piece to
+    /// `each`, in order. Returns [`Parted::Whole`], before handing anything
+    /// over, when the input needs the whole-file decoder.
     pub fn check_parts<R: Read + Seek>(
         &self,
         name: &str,
         mut source: R,
         part_bytes: usize,
-        mut each: impl FnMut(Part) -> Result<()>,
+        mut each: impl FnMut(Piece<'_>) -> Result<()>,
     ) -> Result<Parted> {
         let io = |e: std::io::Error| Error::io(name, e);
         let mut head = [0u8; 3];
@@ -220,11 +258,16 @@ impl Engine {
         let names_enabled = self.settings.rules.any_of_kind(crate::edit::Kind::Name);
 
         // Pass 1: the format, valid UTF-8 throughout, and the file's names.
-        let mut reader = PartReader::new(&mut source, part_bytes, skip).map_err(io)?;
-        reader.format = self.settings.format;
+        let repairs = self.settings.rules.contains(crate::rules::Rule::Mojibake);
+        let mut reader = PartReader::new(&mut source, part_bytes, skip, repairs).map_err(io)?;
+        reader.format = self
+            .settings
+            .format
+            .or_else(|| Format::from_path(std::path::Path::new(name)));
         let mut names = DocNames::default();
-        let (mut line_base, mut base) = (0, 0);
+        let mut line_base = 0;
         let mut carried = Carried::default();
+        let mut part_turns = Vec::new();
         while let Some(bytes) = reader.next_part().map_err(io)? {
             if let Some(pos) = memchr::memchr(0, &bytes) {
                 let line = line_base + lines_in(&bytes[..pos]) + 1;
@@ -238,28 +281,32 @@ impl Engine {
             let Ok(text) = String::from_utf8(bytes) else {
                 return Ok(Parted::Whole);
             };
-            let format = *reader.format.get_or_insert_with(|| {
-                Format::from_path(std::path::Path::new(name))
-                    .unwrap_or_else(|| Format::sniff(&text))
-            });
+            let format = reader.format.unwrap_or(Format::Cart);
             line_base += lines_in(text.as_bytes());
             if names_enabled {
                 let doc = Document::parse_part(text, format, carried);
                 carried = doc.carry_over();
                 let doc = self.repaired(&doc).map_or(doc, |(_, repaired)| repaired);
-                names.gather(&doc, &self.names, base);
-                base += doc.text.len();
+                names.gather(&doc, &self.names);
+                part_turns.push(PartTurns::of(&Turns::of(
+                    &doc,
+                    &self.names,
+                    Around::default(),
+                )));
             } else {
                 carried.continued = true;
             }
         }
         let format = reader.format.unwrap_or(Format::Cart);
         names.finish(&self.names);
+        let arounds = arounds(&part_turns);
+        let around = |k: usize| arounds.get(k).cloned().unwrap_or_default();
         let parts = Parts {
             name,
             part_bytes,
             skip,
             format,
+            repairs,
         };
 
         // Pass 2: the people the name fixes name count as named, as they
@@ -270,33 +317,82 @@ impl Engine {
                 ..self.settings.clone()
             };
             let mut corrected = Vec::new();
-            let mut base = 0;
+            let mut k = 0;
             parts.each(&mut source, |doc, _, _| {
                 let doc = self.repaired(&doc).map_or(doc, |(_, repaired)| repaired);
-                let found = self.find_with(&doc, &settings, Some(&self.name_context(&names, base)));
+                let turns = Turns::of(&doc, &self.names, around(k));
+                let found =
+                    self.find_with(&doc, &settings, Some(&self.name_context(&names, &turns)));
                 corrected.extend(self.corrected_people(&found));
-                base += doc.text.len();
+                k += 1;
                 Ok(())
             })?;
             names.add_mentions(corrected);
         }
 
         // Pass 3: check and hand over.
-        let mut base = 0;
+        let mut k = 0;
+        let window_bytes = (part_bytes / WINDOWS_PER_PART).max(1);
         parts.each(&mut source, |doc, line_base, first| {
-            let known = names_enabled.then_some((&names, base));
-            let (findings, names_len) = self.resolved_findings(&doc, known);
-            base += names_len;
-            each(Part {
-                doc,
-                encoding,
-                findings,
-                line_base,
-                first,
+            let around = around(k);
+            k += 1;
+            let known = names_enabled.then_some((&names, &around));
+            self.check_windows(&doc, known, window_bytes, |span, findings| {
+                each(Piece {
+                    doc: &doc,
+                    encoding,
+                    span,
+                    findings,
+                    line_base,
+                    first,
+                })
             })
         })?;
         Ok(Parted::Done(encoding))
     }
+}
+
+/// The turns of one part that the parts beside it need: its first and
+/// its last two.
+struct PartTurns {
+    first: Option<Option<u32>>,
+    last: Vec<Option<u32>>,
+}
+
+impl PartTurns {
+    fn of(turns: &Turns) -> Self {
+        let mut last: Vec<Option<u32>> = turns.persons().rev().take(2).collect();
+        last.reverse();
+        PartTurns {
+            first: turns.persons().next(),
+            last,
+        }
+    }
+}
+
+/// For each part, the turns just outside it: the last two before it and
+/// the first after it, wherever in the input they are.
+fn arounds(parts: &[PartTurns]) -> Vec<Around> {
+    let mut after = vec![None; parts.len()];
+    let mut next = None;
+    for (k, part) in parts.iter().enumerate().rev() {
+        after[k] = next;
+        next = part.first.or(next);
+    }
+    let mut before: Vec<Option<u32>> = Vec::new();
+    parts
+        .iter()
+        .zip(after)
+        .map(|(part, after)| {
+            let around = Around {
+                before: before.clone(),
+                after,
+            };
+            before.extend(&part.last);
+            before.drain(..before.len().saturating_sub(2));
+            around
+        })
+        .collect()
 }
 
 /// How to read an input's parts again once its format is known.
@@ -305,6 +401,7 @@ struct Parts<'a> {
     part_bytes: usize,
     skip: u64,
     format: Format,
+    repairs: bool,
 }
 
 impl Parts<'_> {
@@ -316,7 +413,8 @@ impl Parts<'_> {
         mut f: impl FnMut(Document, usize, bool) -> Result<()>,
     ) -> Result<()> {
         let io = |e: std::io::Error| Error::io(self.name, e);
-        let mut reader = PartReader::new(source, self.part_bytes, self.skip).map_err(io)?;
+        let mut reader =
+            PartReader::new(source, self.part_bytes, self.skip, self.repairs).map_err(io)?;
         reader.format = Some(self.format);
         let mut line_base = 0;
         let mut carried = Carried::default();
@@ -334,5 +432,76 @@ impl Parts<'_> {
             line_base += lines;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(persons: &[Option<u32>]) -> PartTurns {
+        let mut last = persons.to_vec();
+        last.drain(..last.len().saturating_sub(2));
+        PartTurns {
+            first: persons.first().copied(),
+            last,
+        }
+    }
+
+    #[test]
+    fn the_turns_around_a_part_are_found_past_parts_without_turns() {
+        // Part 1 and 2 lie inside one long turn of person 2.
+        let parts = [
+            part(&[Some(0), None, Some(2)]),
+            part(&[]),
+            part(&[]),
+            part(&[Some(3), Some(4)]),
+        ];
+        let around = arounds(&parts);
+        assert_eq!(
+            around[0],
+            Around {
+                before: vec![],
+                after: Some(Some(3))
+            }
+        );
+        assert_eq!(
+            around[2],
+            Around {
+                before: vec![None, Some(2)],
+                after: Some(Some(3))
+            }
+        );
+        assert_eq!(
+            around[3],
+            Around {
+                before: vec![None, Some(2)],
+                after: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_part_with_mojibake_is_cut_at_half_the_size() {
+        let clean = "plain words here\n".repeat(100);
+        let broken = "caf\u{c3}\u{a9} words\n".repeat(100);
+        for (text, repairs, longest) in [
+            (&clean, true, 1_000),
+            (&broken, false, 1_000),
+            (&broken, true, 500),
+        ] {
+            let mut reader =
+                PartReader::new(std::io::Cursor::new(text.as_bytes()), 1_000, 0, repairs).unwrap();
+            let mut parts = Vec::new();
+            while let Some(part) = reader.next_part().unwrap() {
+                parts.push(part);
+            }
+            assert!(parts.iter().all(|p| p.len() <= longest));
+            // Cut in the second half of what may be read; the last part is
+            // what is left.
+            let (_, cut) = parts.split_last().unwrap();
+            assert!(cut.iter().all(|p| p.len() > longest / 2), "{repairs}");
+            assert_eq!(parts.concat(), text.as_bytes(), "every byte read once");
+        }
     }
 }

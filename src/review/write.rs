@@ -93,7 +93,11 @@ pub fn rows_for_part<'a>(
     before: &'a str,
 ) -> impl Iterator<Item = (Row, usize)> + 'a {
     let text = doc.text.as_str();
-    let locator = Locator::new(text);
+    // Only the lines the findings are on: a large part is handed over a
+    // window at a time.
+    let from = findings.first().map_or(0, |f| f.range.start);
+    let to = findings.iter().map(|f| f.range.end).max().unwrap_or(from);
+    let locator = Locator::within(text, from..to);
     findings.iter().enumerate().map(move |(i, f)| {
         let start = locator.position(f.range.start);
         let end = locator.position(f.range.end);

@@ -120,8 +120,66 @@ pub struct DocNames {
     label_roots: HashMap<String, LabelRoot>,
     /// Speakers of this document who are not on the roster.
     speakers: NameIndex,
-    /// Each speaker label's position and the roster person it names.
-    turns: Vec<(usize, Option<u32>)>,
+}
+
+/// The speaker turns of the text being checked, each with the roster
+/// person its label names, and the turns just outside it when it is one
+/// part of a larger input. Held per text checked, not for a whole input,
+/// so that memory does not grow with the input.
+#[derive(Debug, Default, Clone)]
+pub struct Turns {
+    /// Label positions in the text and the persons they name.
+    within: Vec<(usize, Option<u32>)>,
+    around: Around,
+}
+
+/// The turns just outside one part of a larger input.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Around {
+    /// The persons of the last two turns before the part, older first.
+    pub before: Vec<Option<u32>>,
+    /// The person of the first turn after the part, if a turn follows.
+    pub after: Option<Option<u32>>,
+}
+
+impl Turns {
+    /// The turns of `doc` (as the names stage reads it), inside `around`.
+    pub fn of(doc: &Document, index: &NameIndex, around: Around) -> Turns {
+        let within = doc
+            .segments
+            .iter()
+            .filter(|s| s.role == Role::SpeakerLabel)
+            .filter_map(|s| {
+                let text = doc.segment_text(s);
+                let name = text[label_name(text)].trim();
+                (!name.is_empty()).then(|| (s.range.start, unique(index.owners(name))))
+            })
+            .collect();
+        Turns { within, around }
+    }
+
+    /// The persons of the turns in the text, in order.
+    pub fn persons(&self) -> impl DoubleEndedIterator<Item = Option<u32>> + '_ {
+        self.within.iter().map(|t| t.1)
+    }
+
+    /// The roster people speaking in the turn before and the turn after the
+    /// text at byte `at`: "Thank you, Joost" thanks the last speaker, and
+    /// "Joost, you have the floor" calls the next.
+    fn neighbours(&self, at: usize) -> [Option<u32>; 2] {
+        // The turns outside and inside the text, as one list.
+        let before = &self.around.before;
+        let turn = |k: usize| -> Option<u32> {
+            match k.checked_sub(before.len()) {
+                None => before[k],
+                Some(j) if j < self.within.len() => self.within[j].1,
+                Some(j) if j == self.within.len() => self.around.after.flatten(),
+                Some(_) => None,
+            }
+        };
+        let i = before.len() + self.within.partition_point(|&(start, _)| start <= at);
+        [i.checked_sub(2).and_then(turn), turn(i)]
+    }
 }
 
 /// The label a rarer spelling stands for.
@@ -201,16 +259,6 @@ fn unique(owners: &[u32]) -> Option<u32> {
 }
 
 impl DocNames {
-    /// The roster people speaking in the turn before and the turn after the
-    /// text at byte `at`: "Thank you, Joost" thanks the last speaker, and
-    /// "Joost, you have the floor" calls the next.
-    fn neighbours(&self, at: usize) -> [Option<u32>; 2] {
-        let i = self.turns.partition_point(|&(start, _)| start <= at);
-        let before = i.checked_sub(2).and_then(|k| self.turns[k].1);
-        let after = self.turns.get(i).and_then(|t| t.1);
-        [before, after]
-    }
-
     /// Counts the people of `persons` as named in the file: the fixes a
     /// first pass applies are evidence for the second, exactly as the
     /// corrected output would be on a later run.
@@ -223,15 +271,14 @@ impl DocNames {
     /// Gathers labels and correct mentions of `doc`.
     pub fn new(doc: &Document, index: &NameIndex) -> Self {
         let mut names = DocNames::default();
-        names.gather(doc, index, 0);
+        names.gather(doc, index);
         names.finish(index);
         names
     }
 
-    /// Gathers the labels and correct mentions of one part of a document
-    /// that starts at byte `base` of the whole. Call [`DocNames::finish`]
-    /// after the last part.
-    pub fn gather(&mut self, doc: &Document, index: &NameIndex, base: usize) {
+    /// Gathers the labels and correct mentions of one part of a document.
+    /// Call [`DocNames::finish`] after the last part.
+    pub fn gather(&mut self, doc: &Document, index: &NameIndex) {
         let names = self;
         for segment in &doc.segments {
             let text = doc.segment_text(segment);
@@ -241,9 +288,7 @@ impl DocNames {
                     if name.is_empty() {
                         continue;
                     }
-                    let person = unique(index.owners(name));
-                    names.mentioned.extend(person);
-                    names.turns.push((base + segment.range.start, person));
+                    names.mentioned.extend(unique(index.owners(name)));
                     let entry = names
                         .labels
                         .entry(fold(name))
@@ -335,9 +380,8 @@ pub struct NameContext<'a> {
     pub index: &'a NameIndex,
     /// What the document says about names.
     pub doc: &'a DocNames,
-    /// Where the checked text starts in the whole document (non-zero when a
-    /// large input is checked in parts).
-    pub base: usize,
+    /// The turns of the text checked.
+    pub turns: &'a Turns,
 }
 
 /// Memo of candidate lists per heard text, kept per chunk of segments:
@@ -942,7 +986,7 @@ fn check_body(
                         && (len == 1 || !found.first().is_some_and(|c| c.exact_fold)),
                     label: false,
                     speaker: speaker_person,
-                    neighbours: names.doc.neighbours(names.base + segment.range.start),
+                    neighbours: names.turns.neighbours(segment.range.start),
                     from_document: found.is_empty(),
                 };
                 let abs = segment.range.start + range.start..segment.range.start + range.end;

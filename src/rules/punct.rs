@@ -413,6 +413,18 @@ fn mojibake_char(text: &str, i: usize) -> Option<(char, usize)> {
     plausible.then_some((decoded, end))
 }
 
+/// Whether `bytes` may hold mojibake that P008 repairs: a lead character
+/// (U+00C2..U+00F4, `C3 82..B4` in UTF-8) followed by a character that
+/// stands for a continuation byte (U+0080..U+00BF or a Windows-1252
+/// special, whose UTF-8 starts with `C2`, `C5`, `C6`, `CB` or `E2`). Never
+/// false where P008 would repair something; cheap enough for a whole part.
+pub fn may_hold_mojibake(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xC3, bytes).any(|i| {
+        matches!(bytes.get(i + 1), Some(0x82..=0xB4))
+            && matches!(bytes.get(i + 2), Some(0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2))
+    })
+}
+
 /// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252, repaired
 /// only where every character of the run decodes.
 fn mojibake(scan: &mut Scan<'_>) {
@@ -729,7 +741,7 @@ fn doubled_words(scan: &mut Scan<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::DashStyle;
+    use super::{may_hold_mojibake, DashStyle, Rule};
     use crate::edit::Status;
     use crate::formats::Format;
     use crate::pipeline::{check_text, Settings};
@@ -874,6 +886,35 @@ mod tests {
         assert_fix("Â¿Qué?", "¿Qué?");
         assert_unchanged("SÃO PAULO and Â and ©2018 Ã");
         assert_unchanged("le café’— and né”…");
+    }
+
+    #[test]
+    fn the_mojibake_pre_check_holds_wherever_p008_repairs() {
+        let settings = Settings::default();
+        let originals = [
+            "é", "ñ", "ü", "ç", "ø", "ł", "ő", "ș", "’", "—", "–", "…", "€", "™", "“", "¿", "Ж",
+            "λ", "😀",
+        ];
+        let mut repairs = 0;
+        for original in originals {
+            for context in ["Caf{} ok", "{}", "x{}y", "{}{}"] {
+                let clean = context.replace("{}", original);
+                let (broken, _, _) = encoding_rs::WINDOWS_1252.decode(clean.as_bytes());
+                let repaired = check_text(&broken, Format::Cart, &settings)
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == Rule::Mojibake);
+                if repaired {
+                    repairs += 1;
+                    assert!(may_hold_mojibake(broken.as_bytes()), "{broken:?}");
+                }
+            }
+        }
+        assert!(repairs > originals.len() * 2, "{repairs} repaired");
+        assert!(may_hold_mojibake("CafÃ© and itâ€™s".as_bytes()));
+        assert!(!may_hold_mojibake(
+            "café, élève, Ñandú — “São Paulo”".as_bytes()
+        ));
     }
 
     #[test]

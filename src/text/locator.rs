@@ -7,6 +7,8 @@
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Lines of the text before the first of `line_starts`.
+    lines_before: usize,
 }
 
 /// A 1-based line and character column.
@@ -21,9 +23,22 @@ pub struct Position {
 impl<'a> Locator<'a> {
     /// Indexes the line starts of `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_iter(text.as_bytes()).map(|i| i + 1));
-        Locator { text, line_starts }
+        Locator::within(text, 0..text.len())
+    }
+
+    /// Indexes only the lines of `text` that `span` touches: [`Locator::position`]
+    /// then serves offsets in `span`, and the index is the size of the
+    /// span, not of the text.
+    pub fn within(text: &'a str, span: std::ops::Range<usize>) -> Self {
+        let bytes = text.as_bytes();
+        let first = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
+        let mut line_starts = vec![first];
+        line_starts.extend(memchr_iter(&bytes[first..span.end]).map(|i| first + i + 1));
+        Locator {
+            text,
+            line_starts,
+            lines_before: memchr::memchr_iter(b'\n', &bytes[..first]).count(),
+        }
     }
 
     /// The position of byte `offset` (which must lie on a character boundary).
@@ -31,7 +46,7 @@ impl<'a> Locator<'a> {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         Position {
-            line: line + 1,
+            line: self.lines_before + line + 1,
             column: self.text[start..offset].chars().count() + 1,
         }
     }
@@ -40,10 +55,11 @@ impl<'a> Locator<'a> {
     /// A column one past the line's last character (before its line break)
     /// is allowed, as an exclusive end.
     pub fn offset(&self, position: Position) -> Option<usize> {
-        let start = *self.line_starts.get(position.line.checked_sub(1)?)?;
+        let line = position.line.checked_sub(1 + self.lines_before)?;
+        let start = *self.line_starts.get(line)?;
         let end = self
             .line_starts
-            .get(position.line)
+            .get(line + 1)
             .copied()
             .unwrap_or(self.text.len());
         let line = &self.text[start..end];
@@ -62,21 +78,18 @@ impl<'a> Locator<'a> {
     fn line_index(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
-            Err(i) => i - 1,
+            Err(i) => i.saturating_sub(1),
         }
     }
 
     /// The 0-based line index of byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_index(offset)
+        self.lines_before + self.line_index(offset)
     }
 }
 
 fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    memchr::memchr_iter(b'\n', bytes)
 }
 
 /// Lines of records read in order from CSV text, from their byte offsets:
@@ -137,6 +150,21 @@ mod tests {
         assert_eq!(loc.position(at), Position { line: 2, column: 8 });
         assert_eq!(loc.position(0), Position { line: 1, column: 1 });
         assert_eq!(loc.position(text.len()), Position { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn a_locator_within_a_span_gives_the_positions_of_the_whole() {
+        let text = "one\ntwo é\nthree\r\nfour\nfive";
+        let whole = Locator::new(text);
+        for span in [0..3, 5..14, 10..20, 14..text.len(), 8..8] {
+            let part = Locator::within(text, span.clone());
+            for (i, _) in text[span.clone()].char_indices() {
+                let at = span.start + i;
+                assert_eq!(part.position(at), whole.position(at), "{at} in {span:?}");
+                assert_eq!(part.offset(part.position(at)), Some(at));
+            }
+            assert_eq!(part.position(span.end), whole.position(span.end));
+        }
     }
 
     #[test]
