@@ -30,7 +30,10 @@ pub fn parse_and_check(data: &[u8], format: Format) {
             "a segment holds a line break"
         );
         last_end = s.range.end;
-        for r in [doc.speaker_span(s), doc.time_span(s)].into_iter().flatten() {
+        for r in [doc.speaker_span(s), doc.time_span(s)]
+            .into_iter()
+            .flatten()
+        {
             assert!(r.start <= r.end && r.end <= doc.text.len());
             assert!(doc.text.is_char_boundary(r.start) && doc.text.is_char_boundary(r.end));
         }

@@ -161,7 +161,8 @@ impl<R: Read + Seek> PartReader<R> {
 
 /// Where to end a part of `bytes` (which does not end the input): at the
 /// last turn or cue start in its second half, else the last line break,
-/// else the last space (a line longer than a part is cut between words).
+/// else (a line longer than a part) the last space no rule looks across,
+/// any space, or a point between two ASCII characters.
 fn cut_at(bytes: &[u8], format: Format) -> usize {
     let half = bytes.len() / 2;
     let tail = &bytes[half..];
@@ -182,7 +183,15 @@ fn cut_at(bytes: &[u8], format: Format) -> usize {
             .or_else(|| blank_before(bytes.len()).filter(|&at| at > half)),
     }
     .or_else(|| memchr::memrchr(b'\n', bytes).map(|i| i + 1))
-    .or_else(|| quiet_space(bytes));
+    .or_else(|| quiet_space(bytes))
+    .or_else(|| memchr::memrchr(b' ', bytes))
+    // Between two ASCII characters: never inside a run of accented letters
+    // or mojibake.
+    .or_else(|| {
+        (1..bytes.len())
+            .rev()
+            .find(|&i| bytes[i - 1].is_ascii() && bytes[i].is_ascii())
+    });
     match found {
         Some(at) if at > 0 => at,
         // No break at all: cut before the last UTF-8 character that starts.
