@@ -491,6 +491,28 @@ mod tests {
     }
 
     #[test]
+    fn a_line_longer_than_a_part_is_never_cut_inside_accents_or_mojibake() {
+        // No space between two lower-case words, no space at all.
+        for line in [
+            "A: It\u{c3}\u{a2}\u{e2}\u{82}\u{ac}\u{e2}\u{84}\u{a2}",
+            "AB\u{e9}\u{e8}\u{ea}",
+        ] {
+            let bytes = line.as_bytes();
+            let cut = cut_at(bytes, Format::Cart);
+            assert!(cut > 0 && cut < bytes.len() && line.is_char_boundary(cut));
+            let (before, after) = line.split_at(cut);
+            assert!(
+                before.ends_with(|c: char| c.is_ascii())
+                    && after.starts_with(|c: char| c.is_ascii())
+                    || after.is_empty()
+                    || before.ends_with(' ')
+                    || after.starts_with(' '),
+                "{before:?} | {after:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_part_with_mojibake_is_cut_at_half_the_size() {
         let clean = "plain words here\n".repeat(100);
         let broken = "caf\u{c3}\u{a9} words\n".repeat(100);
