@@ -18,6 +18,7 @@ MAG,
 IPv6,
 Fourth Industrial Revolution,
 Secretary-General,
+IGF,I.G.F.
 ";
 
 fn check(text: &str) -> Checked {
@@ -133,5 +134,9 @@ fn roster_names_urls_and_markers_win() {
 #[test]
 fn idempotent() {
     let once = check("Undesa, intercessional, stock taking, multi stakeholder, ipv6").output;
+    assert_eq!(check(&once).output, once);
+    // A term variant joined by a non-breaking hyphen (found by fuzzing).
+    let once = check("for the I.G.F.\u{2011}ended session").output;
+    assert_eq!(once, "for the IGF-ended session");
     assert_eq!(check(&once).output, once);
 }

@@ -330,7 +330,12 @@ fn hyphens(scan: &mut Scan<'_>) {
             continue;
         }
         let end = i + c.len_utf8();
-        let word_before = scan.char_before(i).is_some_and(char::is_alphanumeric);
+        // After an abbreviation too ("U.S.‑based"): the glossary may make
+        // it a word ("I.G.F." -> "IGF"), and a second run must find nothing.
+        let word_before = match scan.char_before(i) {
+            Some('.') => scan.char_before(i - 1).is_some_and(char::is_alphanumeric),
+            c => c.is_some_and(char::is_alphanumeric),
+        };
         let word_after = scan.char_at(end).is_some_and(char::is_alphanumeric);
         let range = i..end;
         if word_before && word_after && scan.free(&range) {
@@ -786,6 +791,8 @@ mod tests {
             "the Under-Secretary-General and Ha-ha",
         );
         assert_unchanged("a lone \u{2011} hyphen, and end\u{2011}");
+        assert_fix("U.S.\u{2011}based", "U.S.-based");
+        assert_unchanged("the end.\u{2011} here, wait ...\u{2011}x");
     }
 
     #[test]
