@@ -229,7 +229,7 @@ impl Engine {
             return self.find_with(doc, &settings, None);
         }
         if let Some((names, around)) = known {
-            let turns = Turns::of(doc, &self.names, around.clone());
+            let turns = Turns::of(doc, &self.names, *around);
             return self.find_with(doc, &settings, Some(&self.name_context(names, &turns)));
         }
         let mut names = DocNames::new(doc, &self.names);
@@ -358,7 +358,7 @@ impl Engine {
         let context;
         let names = match known {
             Some((names, around)) if rules.any_of_kind(Kind::Name) => {
-                turns = Turns::of(read, &self.names, around.clone());
+                turns = Turns::of(read, &self.names, *around);
                 context = self.name_context(names, &turns);
                 Some(&context)
             }

@@ -1,11 +1,15 @@
 //! Large inputs checked in parts, so that memory stays bounded by the part
 //! size whatever the input size. The result is the one a whole-file check
-//! gives: parts end where a turn (cart) or a cue (subtitles) begins, and
-//! the names stage first reads every part to learn the file's speakers and
-//! the people it names, as it would from the whole file.
+//! gives: parts end where a turn (cart) or a cue (subtitles) begins, a part
+//! takes over the speaker of the turn it begins in, and the names stage
+//! first reads every part to learn the file's speakers and the people it
+//! names, as it would from the whole file. What is kept from part to part
+//! does not grow with the input: the names gathered (bounded by the roster
+//! and the file's distinct labels) and, per part, the turns just outside it.
 //!
 //! The input is read three times: to gather names, to learn which people
-//! the name fixes name (only when the name rules run), and to check.
+//! the name fixes name (only when the name rules run), and to check, a
+//! window of the part at a time.
 
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
@@ -17,10 +21,9 @@ use crate::formats::{Carried, Document, Format};
 use crate::rules::names::{Around, DocNames, Turns};
 use crate::text::SourceEncoding;
 
-/// Default part size. Checking a part holds about 3 times its size (the
-/// text, its segments and findings, their review rows while written; see
-/// the README's memory figures); parts of 1 to 16 MB run within 12% of each
-/// other's speed.
+/// Default part size. Checking a part holds its text and segments, and the
+/// findings of a quarter of it at a time: 2 to 3.5 times its size in all
+/// (see the README's memory figures).
 pub const PART_BYTES: usize = 4 << 20;
 
 /// One checked piece of a larger input: a window of one part's text, with
@@ -106,6 +109,10 @@ struct PartReader<R> {
     format: Option<Format>,
     /// Whether mojibake is repaired (P008 is on).
     repairs: bool,
+    /// The last part's buffer, given back: one buffer serves every part,
+    /// so that a large input does not leave the heap full of part-sized
+    /// holes.
+    spare: Vec<u8>,
 }
 
 impl<R: Read + Seek> PartReader<R> {
@@ -116,11 +123,19 @@ impl<R: Read + Seek> PartReader<R> {
             part_bytes: part_bytes.max(1),
             format: None,
             repairs,
+            spare: Vec::new(),
         })
     }
 
+    /// Takes back the buffer of a part that is done with.
+    fn give_back(&mut self, buf: Vec<u8>) {
+        self.spare = buf;
+    }
+
     fn next_part(&mut self) -> std::io::Result<Option<Vec<u8>>> {
-        let mut buf = vec![0; self.part_bytes];
+        let mut buf = std::mem::take(&mut self.spare);
+        buf.clear();
+        buf.resize(self.part_bytes, 0);
         let mut len = 0;
         while len < buf.len() {
             match self.source.read(&mut buf[len..]) {
@@ -295,21 +310,24 @@ impl Engine {
             if names_enabled {
                 let doc = Document::parse_part(text, format, carried);
                 carried = doc.carry_over();
-                let doc = self.repaired(&doc).map_or(doc, |(_, repaired)| repaired);
-                names.gather(&doc, &self.names);
+                let repaired = self.repaired(&doc).map(|(_, repaired)| repaired);
+                let read = repaired.as_ref().unwrap_or(&doc);
+                names.gather(read, &self.names);
                 part_turns.push(PartTurns::of(&Turns::of(
-                    &doc,
+                    read,
                     &self.names,
                     Around::default(),
                 )));
+                reader.give_back(doc.text.into_bytes());
             } else {
                 carried.continued = true;
+                reader.give_back(text.into_bytes());
             }
         }
         let format = reader.format.unwrap_or(Format::Cart);
         names.finish(&self.names);
         let arounds = arounds(&part_turns);
-        let around = |k: usize| arounds.get(k).cloned().unwrap_or_default();
+        let around = |k: usize| arounds.get(k).copied().unwrap_or_default();
         let parts = Parts {
             name,
             part_bytes,
@@ -328,11 +346,15 @@ impl Engine {
             let mut corrected = Vec::new();
             let mut k = 0;
             parts.each(&mut source, |doc, _, _| {
-                let doc = self.repaired(&doc).map_or(doc, |(_, repaired)| repaired);
-                let turns = Turns::of(&doc, &self.names, around(k));
+                let repaired = self.repaired(doc).map(|(_, repaired)| repaired);
+                let read = repaired.as_ref().unwrap_or(doc);
+                let turns = Turns::of(read, &self.names, around(k));
                 let found =
-                    self.find_with(&doc, &settings, Some(&self.name_context(&names, &turns)));
+                    self.find_with(read, &settings, Some(&self.name_context(&names, &turns)));
                 corrected.extend(self.corrected_people(&found));
+                // Each person once: the list must not grow with the input.
+                corrected.sort_unstable();
+                corrected.dedup();
                 k += 1;
                 Ok(())
             })?;
@@ -346,9 +368,9 @@ impl Engine {
             let around = around(k);
             k += 1;
             let known = names_enabled.then_some((&names, &around));
-            self.check_windows(&doc, known, window_bytes, |span, findings| {
+            self.check_windows(doc, known, window_bytes, |span, findings| {
                 each(Piece {
-                    doc: &doc,
+                    doc,
                     encoding,
                     span,
                     findings,
@@ -362,16 +384,21 @@ impl Engine {
 }
 
 /// The turns of one part that the parts beside it need: its first and
-/// its last two.
+/// its last two (older first), as in [`Around`]. Plain values: one is kept
+/// per part, and small allocations kept between parts' large ones would
+/// leave the heap full of holes.
+#[derive(Clone, Copy)]
 struct PartTurns {
     first: Option<Option<u32>>,
-    last: Vec<Option<u32>>,
+    last: [Option<Option<u32>>; 2],
 }
 
 impl PartTurns {
     fn of(turns: &Turns) -> Self {
-        let mut last: Vec<Option<u32>> = turns.persons().rev().take(2).collect();
-        last.reverse();
+        let mut last = [None; 2];
+        for (slot, person) in last.iter_mut().rev().zip(turns.persons().rev()) {
+            *slot = Some(person);
+        }
         PartTurns {
             first: turns.persons().next(),
             last,
@@ -388,17 +415,15 @@ fn arounds(parts: &[PartTurns]) -> Vec<Around> {
         after[k] = next;
         next = part.first.or(next);
     }
-    let mut before: Vec<Option<u32>> = Vec::new();
+    let mut before: [Option<Option<u32>>; 2] = [None; 2];
     parts
         .iter()
         .zip(after)
         .map(|(part, after)| {
-            let around = Around {
-                before: before.clone(),
-                after,
-            };
-            before.extend(&part.last);
-            before.drain(..before.len().saturating_sub(2));
+            let around = Around { before, after };
+            for turn in part.last.into_iter().flatten() {
+                before = [before[1], Some(turn)];
+            }
             around
         })
         .collect()
@@ -419,7 +444,7 @@ impl Parts<'_> {
     fn each<R: Read + Seek>(
         &self,
         source: &mut R,
-        mut f: impl FnMut(Document, usize, bool) -> Result<()>,
+        mut f: impl FnMut(&Document, usize, bool) -> Result<()>,
     ) -> Result<()> {
         let io = |e: std::io::Error| Error::io(self.name, e);
         let mut reader =
@@ -437,7 +462,8 @@ impl Parts<'_> {
             let first = !carried.continued;
             let doc = Document::parse_part(text, self.format, carried);
             carried = doc.carry_over();
-            f(doc, line_base, first)?;
+            f(&doc, line_base, first)?;
+            reader.give_back(doc.text.into_bytes());
             line_base += lines;
         }
         Ok(())
@@ -449,8 +475,10 @@ mod tests {
     use super::*;
 
     fn part(persons: &[Option<u32>]) -> PartTurns {
-        let mut last = persons.to_vec();
-        last.drain(..last.len().saturating_sub(2));
+        let mut last = [None; 2];
+        for (slot, person) in last.iter_mut().rev().zip(persons.iter().rev()) {
+            *slot = Some(*person);
+        }
         PartTurns {
             first: persons.first().copied(),
             last,
@@ -470,21 +498,21 @@ mod tests {
         assert_eq!(
             around[0],
             Around {
-                before: vec![],
+                before: [None, None],
                 after: Some(Some(3))
             }
         );
         assert_eq!(
             around[2],
             Around {
-                before: vec![None, Some(2)],
+                before: [Some(None), Some(Some(2))],
                 after: Some(Some(3))
             }
         );
         assert_eq!(
             around[3],
             Around {
-                before: vec![None, Some(2)],
+                before: [Some(None), Some(Some(2))],
                 after: None
             }
         );

@@ -133,12 +133,15 @@ pub struct Turns {
     around: Around,
 }
 
-/// The turns just outside one part of a larger input.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// The turns just outside one part of a larger input, each as the person
+/// its label names (`Some(None)`: a turn of nobody on the roster; `None`:
+/// no such turn). Plain values, so that keeping one per part allocates
+/// nothing.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Around {
-    /// The persons of the last two turns before the part, older first.
-    pub before: Vec<Option<u32>>,
-    /// The person of the first turn after the part, if a turn follows.
+    /// The last two turns before the part, older first.
+    pub before: [Option<Option<u32>>; 2],
+    /// The first turn after the part.
     pub after: Option<Option<u32>>,
 }
 
@@ -168,7 +171,13 @@ impl Turns {
     /// "Joost, you have the floor" calls the next.
     fn neighbours(&self, at: usize) -> [Option<u32>; 2] {
         // The turns outside and inside the text, as one list.
-        let before = &self.around.before;
+        let mut outside = [None; 2];
+        let mut n = 0;
+        for person in self.around.before.iter().flatten() {
+            outside[n] = *person;
+            n += 1;
+        }
+        let before = &outside[..n];
         let turn = |k: usize| -> Option<u32> {
             match k.checked_sub(before.len()) {
                 None => before[k],
