@@ -22,7 +22,7 @@ use crate::rules::names::{Around, DocNames, Turns};
 use crate::text::SourceEncoding;
 
 /// Default part size. Checking a part holds its text and segments, and the
-/// findings of a quarter of it at a time: 2 to 3.5 times its size in all
+/// findings of a quarter of it at a time: 2 to 3 times its size in all
 /// (see the README's memory figures).
 pub const PART_BYTES: usize = 4 << 20;
 
