@@ -129,32 +129,26 @@ fn parts_of_a_transcript_or_subtitles_give_the_whole_file_result() {
         ("a.vtt", Format::Vtt, subtitles(Format::Vtt, 200_000, 13)),
     ];
     for (name, format, text) in &inputs {
-        let (want_output, want) = whole(&engine, text, *format);
+        let want = parts_give_the_whole_result(&engine, name, text, *format, &[4_000, 50_000]);
         assert!(want.len() > 100, "{name}: the corpus has work to do");
         assert!(
             want.iter().any(|f| f.1.starts_with('N')),
             "{name}: names are part of it"
         );
-        for part in [4_000, 50_000] {
-            let (output, got, parts) = parted(&engine, name, text, part);
-            assert!(parts > 3, "{name}: {parts} parts of {part} bytes");
-            assert_eq!(got.len(), want.len(), "{name} in parts of {part}");
-            for (g, w) in got.iter().zip(&want) {
-                assert_eq!(g, w, "{name} in parts of {part}");
-            }
-            assert!(
-                output == want_output,
-                "{name} in parts of {part}: output differs"
-            );
-        }
     }
 }
 
 /// Checks `text` whole and in parts of each size: the same findings (with
-/// the same speakers) and the same output.
-fn assert_parts_give_the_whole_result(engine: &Engine, name: &str, text: &str, format: Format) {
+/// the same speakers) and the same output. Returns the findings.
+fn parts_give_the_whole_result(
+    engine: &Engine,
+    name: &str,
+    text: &str,
+    format: Format,
+    sizes: &[usize],
+) -> Vec<Seen> {
     let (want_output, want) = whole(engine, text, format);
-    for part in [3_000, 7_000] {
+    for &part in sizes {
         let (output, got, parts) = parted(engine, name, text, part);
         assert!(parts > 3, "{name}: {parts} parts of {part} bytes");
         assert_eq!(got.len(), want.len(), "{name} in parts of {part}");
@@ -166,6 +160,11 @@ fn assert_parts_give_the_whole_result(engine: &Engine, name: &str, text: &str, f
             "{name} in parts of {part}: output differs"
         );
     }
+    want
+}
+
+fn assert_parts_give_the_whole_result(engine: &Engine, name: &str, text: &str, format: Format) {
+    parts_give_the_whole_result(engine, name, text, format, &[3_000, 7_000]);
 }
 
 #[test]
