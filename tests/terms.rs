@@ -135,8 +135,20 @@ fn roster_names_urls_and_markers_win() {
 fn idempotent() {
     let once = check("Undesa, intercessional, stock taking, multi stakeholder, ipv6").output;
     assert_eq!(check(&once).output, once);
-    // A term variant joined by a non-breaking hyphen (found by fuzzing).
-    let once = check("for the I.G.F.\u{2011}ended session").output;
-    assert_eq!(once, "for the IGF-ended session");
-    assert_eq!(check(&once).output, once);
+    // A non-breaking hyphen after a term variant, or after a period that
+    // P007 joins to its word (both found by fuzzing).
+    for (text, fixed) in [
+        (
+            "for the I.G.F.\u{2011}ended session",
+            "for the IGF-ended session",
+        ),
+        (
+            "Good morning .\u{2011}erapporteur",
+            "Good morning.-erapporteur",
+        ),
+    ] {
+        let once = check(text).output;
+        assert_eq!(once, fixed);
+        assert_eq!(check(&once).output, once);
+    }
 }

@@ -330,12 +330,13 @@ fn hyphens(scan: &mut Scan<'_>) {
             continue;
         }
         let end = i + c.len_utf8();
-        // After an abbreviation too ("U.S.‑based"): the glossary may make
-        // it a word ("I.G.F." -> "IGF"), and a second run must find nothing.
-        let word_before = match scan.char_before(i) {
-            Some('.') => scan.char_before(i - 1).is_some_and(char::is_alphanumeric),
-            c => c.is_some_and(char::is_alphanumeric),
-        };
+        // After a period too ("U.S.‑based"): the glossary may make an
+        // abbreviation a word ("I.G.F." -> "IGF") and P007 may join a period
+        // to the word before it, and a second run must find nothing, so
+        // what comes before the period does not count.
+        let word_before = scan
+            .char_before(i)
+            .is_some_and(|c| c.is_alphanumeric() || c == '.');
         let word_after = scan.char_at(end).is_some_and(char::is_alphanumeric);
         let range = i..end;
         if word_before && word_after && scan.free(&range) {
@@ -792,7 +793,8 @@ mod tests {
         );
         assert_unchanged("a lone \u{2011} hyphen, and end\u{2011}");
         assert_fix("U.S.\u{2011}based", "U.S.-based");
-        assert_unchanged("the end.\u{2011} here, wait ...\u{2011}x");
+        assert_fix("wait ...\u{2011}x", "wait ...-x");
+        assert_unchanged("the end.\u{2011} here");
     }
 
     #[test]
