@@ -454,3 +454,18 @@ fn names_in_other_scripts_load_and_match_without_harm() {
     );
     assert!(found.iter().all(|f| f.0 != "Лили Петрова"), "{found:?}");
 }
+
+#[test]
+fn a_turn_whose_label_the_run_corrects_is_that_speaker_s_in_the_same_run() {
+    // The label is corrected; "the speaker of this turn" then backs the
+    // surname in the turn in this run, not only in a run on the output
+    // (found by fuzzing: a second run fixed it).
+    let text =
+        ">> ANA SILVA: Petra, please.\n>> PETRA LINDKVIST: Yes. Lintquist here for the network.\n";
+    let once = output(text);
+    assert_eq!(
+        once,
+        ">> ANA SILVA: Petra, please.\n>> PETRA LINDQVIST: Yes. Lindqvist here for the network.\n"
+    );
+    assert_eq!(output(&once), once, "a second run changes nothing");
+}

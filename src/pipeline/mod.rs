@@ -236,9 +236,12 @@ impl Engine {
         let turns = Turns::of(doc, &self.names, Around::default());
         let mut findings = self.find_with(doc, &settings, Some(&self.name_context(&names, &turns)));
         // People whose names the pass corrects count as named in the file,
-        // as they will in its output: a second pass over the names makes
-        // the result the same as a run on that output.
-        if names.add_mentions(self.corrected_people(&findings)) {
+        // and turns whose labels it corrects as theirs, as they will in its
+        // output: a second pass over the names makes the result the same as
+        // a run on that output.
+        let people = names.add_mentions(self.corrected_people(&findings));
+        let labels = names.add_label_fixes(self.corrected_labels(doc, &findings));
+        if people || labels {
             let name_rules = Settings {
                 rules: rules.without(RuleSet::all().without(names_only())),
                 ..settings.clone()
@@ -270,6 +273,19 @@ impl Engine {
             .filter(|f| f.kind() == Kind::Name && f.status == Status::Applied)
             .filter_map(|f| match self.names.owners(&f.replacement) {
                 [one] => Some(*one),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The labels that applied label fixes correct, with the one person
+    /// each fix names.
+    fn corrected_labels(&self, doc: &Document, findings: &[Finding]) -> Vec<(String, u32)> {
+        findings
+            .iter()
+            .filter(|f| f.rule == Rule::SpeakerLabelName && f.status == Status::Applied)
+            .filter_map(|f| match self.names.owners(&f.replacement) {
+                [one] => Some((doc.text[f.range.clone()].to_owned(), *one)),
                 _ => None,
             })
             .collect()

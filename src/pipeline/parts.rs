@@ -344,6 +344,7 @@ impl Engine {
                 ..self.settings.clone()
             };
             let mut corrected = Vec::new();
+            let mut labels = Vec::new();
             let mut k = 0;
             parts.each(&mut source, |doc, _, _| {
                 let repaired = self.repaired(doc).map(|(_, repaired)| repaired);
@@ -352,13 +353,17 @@ impl Engine {
                 let found =
                     self.find_with(read, &settings, Some(&self.name_context(&names, &turns)));
                 corrected.extend(self.corrected_people(&found));
-                // Each person once: the list must not grow with the input.
+                labels.extend(self.corrected_labels(read, &found));
+                // Each once: the lists must not grow with the input.
                 corrected.sort_unstable();
                 corrected.dedup();
+                labels.sort_unstable();
+                labels.dedup();
                 k += 1;
                 Ok(())
             })?;
             names.add_mentions(corrected);
+            names.add_label_fixes(labels);
         }
 
         // Pass 3: check and hand over.

@@ -118,6 +118,9 @@ pub struct DocNames {
     labels: HashMap<String, (usize, String)>,
     /// For a rare label spelling, the label it most likely misspells.
     label_roots: HashMap<String, LabelRoot>,
+    /// Misspelled labels a first pass corrects (folded) and the person they
+    /// name: their turns are that person's, as they will be in the output.
+    fixed_labels: HashMap<String, u32>,
     /// Speakers of this document who are not on the roster.
     speakers: NameIndex,
 }
@@ -275,6 +278,17 @@ impl DocNames {
         let before = self.mentioned.len();
         self.mentioned.extend(persons);
         self.mentioned.len() > before
+    }
+
+    /// Counts the turns of labels a first pass corrects (`(label, person)`)
+    /// as the person's: "the speaker of this turn" is evidence in the
+    /// second pass, as it will be on a later run of the output.
+    pub fn add_label_fixes(&mut self, fixes: impl IntoIterator<Item = (String, u32)>) -> bool {
+        let before = self.fixed_labels.len();
+        for (label, person) in fixes {
+            self.fixed_labels.entry(fold(&label)).or_insert(person);
+        }
+        self.fixed_labels.len() > before
     }
 
     /// Gathers labels and correct mentions of `doc`.
@@ -860,10 +874,15 @@ fn check_body(
     let index = names.index;
     let toks = tokens(text);
     let protected = protected_spans(text);
-    let speaker_person = ctx
-        .doc
-        .speaker(segment)
-        .and_then(|s| index.owners(&s[label_name(s)]).first().copied());
+    let speaker_person = ctx.doc.speaker(segment).and_then(|s| {
+        let name = &s[label_name(s)];
+        index.owners(name).first().copied().or_else(|| {
+            let fixed = &names.doc.fixed_labels;
+            (!fixed.is_empty())
+                .then(|| fixed.get(&fold(name)).copied())
+                .flatten()
+        })
+    });
     let word = |t: &Token| &text[t.range.clone()];
     let mut proposals = Vec::new();
     let mut i = 0;
