@@ -147,6 +147,46 @@ fn thread_count_does_not_change_the_result() {
     assert_eq!(compared, 121);
 }
 
+#[test]
+fn inputs_that_fuzzing_found_not_idempotent_are_now() {
+    // The pipeline target's regression seeds: its first byte picks the
+    // format, the rest is the input, decoded as the CLI would.
+    let engine = Engine::new(
+        Settings::default(),
+        capclean::dict::Dictionaries::builtin().unwrap(),
+    );
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/pipeline");
+    let mut seen = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("regression-")
+        {
+            continue;
+        }
+        let bytes = fs::read(&path).unwrap();
+        let Some((&pick, rest)) = bytes.split_first() else {
+            continue;
+        };
+        let format = [Format::Cart, Format::Srt, Format::Vtt][usize::from(pick % 3)];
+        let Ok(decoded) = capclean::text::decode(rest) else {
+            continue;
+        };
+        let once =
+            engine.check_document(Document::parse(decoded.text, format), SourceEncoding::Utf8);
+        let twice = engine.check_document(
+            Document::parse(once.output.clone(), format),
+            SourceEncoding::Utf8,
+        );
+        assert_eq!(twice.output, once.output, "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 3, "the regression seeds are read ({seen})");
+}
+
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "word",

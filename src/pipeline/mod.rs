@@ -229,11 +229,11 @@ impl Engine {
             return self.find_with(doc, &settings, None);
         }
         if let Some((names, around)) = known {
-            let turns = Turns::of(doc, &self.names, *around);
+            let turns = Turns::of(doc, &self.names, names, *around);
             return self.find_with(doc, &settings, Some(&self.name_context(names, &turns)));
         }
         let mut names = DocNames::new(doc, &self.names);
-        let turns = Turns::of(doc, &self.names, Around::default());
+        let turns = Turns::of(doc, &self.names, &names, Around::default());
         let mut findings = self.find_with(doc, &settings, Some(&self.name_context(&names, &turns)));
         // People whose names the pass corrects count as named in the file,
         // and turns whose labels it corrects as theirs, as they will in its
@@ -242,6 +242,7 @@ impl Engine {
         let people = names.add_mentions(self.corrected_people(&findings));
         let labels = names.add_label_fixes(self.corrected_labels(doc, &findings));
         if people || labels {
+            let turns = Turns::of(doc, &self.names, &names, Around::default());
             let name_rules = Settings {
                 rules: rules.without(RuleSet::all().without(names_only())),
                 ..settings.clone()
@@ -374,7 +375,7 @@ impl Engine {
         let context;
         let names = match known {
             Some((names, around)) if rules.any_of_kind(Kind::Name) => {
-                turns = Turns::of(read, &self.names, *around);
+                turns = Turns::of(read, &self.names, names, *around);
                 context = self.name_context(names, &turns);
                 Some(&context)
             }

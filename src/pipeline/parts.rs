@@ -18,7 +18,7 @@ use super::{apply, names_only, Engine, Settings};
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Carried, Document, Format};
-use crate::rules::names::{Around, DocNames, Turns};
+use crate::rules::names::{label_names, Around, DocNames, Turns};
 use crate::text::SourceEncoding;
 
 /// Default part size. Checking a part holds its text and segments, and the
@@ -291,7 +291,7 @@ impl Engine {
         let mut names = DocNames::default();
         let mut line_base = 0;
         let mut carried = Carried::default();
-        let mut part_turns = Vec::new();
+        let mut part_labels = Vec::new();
         while let Some(bytes) = reader.next_part().map_err(io)? {
             if let Some(pos) = memchr::memchr(0, &bytes) {
                 let line = line_base + lines_in(&bytes[..pos]) + 1;
@@ -313,11 +313,7 @@ impl Engine {
                 let repaired = self.repaired(&doc).map(|(_, repaired)| repaired);
                 let read = repaired.as_ref().unwrap_or(&doc);
                 names.gather(read, &self.names);
-                part_turns.push(PartTurns::of(&Turns::of(
-                    read,
-                    &self.names,
-                    Around::default(),
-                )));
+                part_labels.push(PartLabels::of(read));
                 reader.give_back(doc.text.into_bytes());
             } else {
                 carried.continued = true;
@@ -326,8 +322,12 @@ impl Engine {
         }
         let format = reader.format.unwrap_or(Format::Cart);
         names.finish(&self.names);
-        let arounds = arounds(&part_turns);
-        let around = |k: usize| arounds.get(k).copied().unwrap_or_default();
+        let turns_around = |names: &DocNames| {
+            let turns: Vec<PartTurns> =
+                part_labels.iter().map(|p| p.resolve(self, names)).collect();
+            arounds(&turns)
+        };
+        let mut arounds = turns_around(&names);
         let parts = Parts {
             name,
             part_bytes,
@@ -349,7 +349,8 @@ impl Engine {
             parts.each(&mut source, |doc, _, _| {
                 let repaired = self.repaired(doc).map(|(_, repaired)| repaired);
                 let read = repaired.as_ref().unwrap_or(doc);
-                let turns = Turns::of(read, &self.names, around(k));
+                let around = arounds.get(k).copied().unwrap_or_default();
+                let turns = Turns::of(read, &self.names, &names, around);
                 let found =
                     self.find_with(read, &settings, Some(&self.name_context(&names, &turns)));
                 corrected.extend(self.corrected_people(&found));
@@ -363,14 +364,17 @@ impl Engine {
                 Ok(())
             })?;
             names.add_mentions(corrected);
-            names.add_label_fixes(labels);
+            if names.add_label_fixes(labels) {
+                // Turns by corrected labels are their people's now.
+                arounds = turns_around(&names);
+            }
         }
 
         // Pass 3: check and hand over.
         let mut k = 0;
         let window_bytes = (part_bytes / WINDOWS_PER_PART).max(1);
         parts.each(&mut source, |doc, line_base, first| {
-            let around = around(k);
+            let around = arounds.get(k).copied().unwrap_or_default();
             k += 1;
             let known = names_enabled.then_some((&names, &around));
             self.check_windows(doc, known, window_bytes, |span, findings| {
@@ -388,27 +392,45 @@ impl Engine {
     }
 }
 
-/// The turns of one part that the parts beside it need: its first and
-/// its last two (older first), as in [`Around`]. Plain values: one is kept
-/// per part, and small allocations kept between parts' large ones would
-/// leave the heap full of holes.
+/// The labels of one part that the parts beside it need: its first and its
+/// last two (older first). Kept as names, since the person a misspelled
+/// label stands for is known only after the learning pass.
+struct PartLabels {
+    first: Option<String>,
+    last: [Option<String>; 2],
+}
+
+impl PartLabels {
+    fn of(doc: &Document) -> Self {
+        let mut last = [None, None];
+        for (slot, (_, name)) in last.iter_mut().rev().zip(label_names(doc).rev()) {
+            *slot = Some(name.to_owned());
+        }
+        PartLabels {
+            first: label_names(doc).next().map(|(_, name)| name.to_owned()),
+            last,
+        }
+    }
+
+    /// The persons the labels name, as [`Around`] gives them.
+    fn resolve(&self, engine: &Engine, names: &DocNames) -> PartTurns {
+        let person = |name: &Option<String>| {
+            name.as_ref()
+                .map(|name| names.label_person(&engine.names, name))
+        };
+        PartTurns {
+            first: person(&self.first),
+            last: [person(&self.last[0]), person(&self.last[1])],
+        }
+    }
+}
+
+/// The turns of one part that the parts beside it need: its first and its
+/// last two (older first), as in [`Around`].
 #[derive(Clone, Copy)]
 struct PartTurns {
     first: Option<Option<u32>>,
     last: [Option<Option<u32>>; 2],
-}
-
-impl PartTurns {
-    fn of(turns: &Turns) -> Self {
-        let mut last = [None; 2];
-        for (slot, person) in last.iter_mut().rev().zip(turns.persons().rev()) {
-            *slot = Some(person);
-        }
-        PartTurns {
-            first: turns.persons().next(),
-            last,
-        }
-    }
 }
 
 /// For each part, the turns just outside it: the last two before it and

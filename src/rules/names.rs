@@ -148,25 +148,26 @@ pub struct Around {
     pub after: Option<Option<u32>>,
 }
 
+/// The names in the speaker labels of `doc`, with where each label starts.
+pub fn label_names(doc: &Document) -> impl DoubleEndedIterator<Item = (usize, &str)> + '_ {
+    doc.segments
+        .iter()
+        .filter(|s| s.role == Role::SpeakerLabel)
+        .filter_map(|s| {
+            let text = doc.segment_text(s);
+            let name = text[label_name(text)].trim();
+            (!name.is_empty()).then_some((s.range.start, name))
+        })
+}
+
 impl Turns {
-    /// The turns of `doc` (as the names stage reads it), inside `around`.
-    pub fn of(doc: &Document, index: &NameIndex, around: Around) -> Turns {
-        let within = doc
-            .segments
-            .iter()
-            .filter(|s| s.role == Role::SpeakerLabel)
-            .filter_map(|s| {
-                let text = doc.segment_text(s);
-                let name = text[label_name(text)].trim();
-                (!name.is_empty()).then(|| (s.range.start, unique(index.owners(name))))
-            })
+    /// The turns of `doc` (as the names stage reads it), inside `around`;
+    /// `names` knows the labels a first pass corrects.
+    pub fn of(doc: &Document, index: &NameIndex, names: &DocNames, around: Around) -> Turns {
+        let within = label_names(doc)
+            .map(|(start, name)| (start, names.label_person(index, name)))
             .collect();
         Turns { within, around }
-    }
-
-    /// The persons of the turns in the text, in order.
-    pub fn persons(&self) -> impl DoubleEndedIterator<Item = Option<u32>> + '_ {
-        self.within.iter().map(|t| t.1)
     }
 
     /// The roster people speaking in the turn before and the turn after the
@@ -289,6 +290,16 @@ impl DocNames {
             self.fixed_labels.entry(fold(&label)).or_insert(person);
         }
         self.fixed_labels.len() > before
+    }
+
+    /// The one roster person the name in a speaker label names, or the
+    /// person a first pass corrects that label to.
+    pub fn label_person(&self, index: &NameIndex, name: &str) -> Option<u32> {
+        unique(index.owners(name)).or_else(|| {
+            (!self.fixed_labels.is_empty())
+                .then(|| self.fixed_labels.get(&fold(name)).copied())
+                .flatten()
+        })
     }
 
     /// Gathers labels and correct mentions of `doc`.
