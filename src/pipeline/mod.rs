@@ -240,7 +240,7 @@ impl Engine {
         // output: a second pass over the names makes the result the same as
         // a run on that output.
         let people = names.add_mentions(self.corrected_people(&findings));
-        let labels = names.add_label_fixes(self.corrected_labels(doc, &findings));
+        let labels = names.add_label_fixes(&self.names, self.corrected_labels(doc, &findings));
         if people || labels {
             let turns = Turns::of(doc, &self.names, &names, Around::default());
             let name_rules = Settings {

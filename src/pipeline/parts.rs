@@ -364,7 +364,7 @@ impl Engine {
                 Ok(())
             })?;
             names.add_mentions(corrected);
-            if names.add_label_fixes(labels) {
+            if names.add_label_fixes(&self.names, labels) {
                 // Turns by corrected labels are their people's now.
                 arounds = turns_around(&names);
             }

@@ -282,14 +282,23 @@ impl DocNames {
     }
 
     /// Counts the turns of labels a first pass corrects (`(label, person)`)
-    /// as the person's: "the speaker of this turn" is evidence in the
-    /// second pass, as it will be on a later run of the output.
-    pub fn add_label_fixes(&mut self, fixes: impl IntoIterator<Item = (String, u32)>) -> bool {
+    /// as the person's, and those labels as no speakers of the file's own:
+    /// in the second pass they are what they will be on a later run of the
+    /// output.
+    pub fn add_label_fixes(
+        &mut self,
+        index: &NameIndex,
+        fixes: impl IntoIterator<Item = (String, u32)>,
+    ) -> bool {
         let before = self.fixed_labels.len();
         for (label, person) in fixes {
             self.fixed_labels.entry(fold(&label)).or_insert(person);
         }
-        self.fixed_labels.len() > before
+        let added = self.fixed_labels.len() > before;
+        if added {
+            self.finish(index);
+        }
+        added
     }
 
     /// The one roster person the name in a speaker label names, or the
@@ -371,6 +380,8 @@ impl DocNames {
             // corrected, nor a label used once or twice and near a person
             // present in the file ("MATHEW BRUWN" beside "MATTHEW BROWN"):
             // somebody who speaks often under a label is somebody.
+            // Nor a label a first pass corrects: it names a roster person.
+            .filter(|(folded, _)| !names.fixed_labels.contains_key(*folded))
             .filter(|(_, (uses, text))| {
                 index.owners(text).is_empty()
                     && candidates(index, &Heard::new(text)).iter().all(|c| {
