@@ -136,7 +136,8 @@ fn idempotent() {
     let once = check("Undesa, intercessional, stock taking, multi stakeholder, ipv6").output;
     assert_eq!(check(&once).output, once);
     // A non-breaking hyphen after a term variant, or after a period that
-    // P007 joins to its word (both found by fuzzing).
+    // P007 joins to its word, and a comma after a term variant (all found
+    // by fuzzing).
     for (text, fixed) in [
         (
             "for the I.G.F.\u{2011}ended session",
@@ -146,6 +147,7 @@ fn idempotent() {
             "Good morning .\u{2011}erapporteur",
             "Good morning.-erapporteur",
         ),
+        ("the I.G.F.,later", "the IGF, later"),
     ] {
         let once = check(text).output;
         assert_eq!(once, fixed);

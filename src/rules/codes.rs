@@ -101,7 +101,7 @@ pub const RULES: &[RuleInfo] = &[
         why: "Fast writing drops the space (`everybody,just`), which reads as a typo.",
         example: "Luis, Bobo, everybody,just give a hand",
         result: "Luis, Bobo, everybody, just give a hand",
-        fix_safety: "Applied only with letters on both sides: never inside numbers (4,500; 3,14), abbreviations (U.N.,), URLs or e-mail addresses.",
+        fix_safety: "Applied only with a letter after and a letter or an abbreviation's period before (U.N.,and): never inside numbers (4,500; 3,14), URLs or e-mail addresses.",
     },
     RuleInfo {
         rule: Rule::SplitThousands,

@@ -666,7 +666,9 @@ fn whitespace(scan: &mut Scan<'_>) {
     }
 }
 
-/// P003: `everybody,just` -> `everybody, just` (letters on both sides only).
+/// P003: `everybody,just` -> `everybody, just` (letters on both sides only,
+/// or an abbreviation's period before: the glossary may make `I.G.F.,` into
+/// `IGF,`, and a second run must find nothing).
 fn comma_spaces(scan: &mut Scan<'_>) {
     let text = scan.text;
     for (i, &b) in text.as_bytes().iter().enumerate() {
@@ -675,7 +677,9 @@ fn comma_spaces(scan: &mut Scan<'_>) {
         }
         let letter_after = scan.char_at(i + 1).is_some_and(char::is_alphabetic);
         let before = text[..i].trim_end_matches([' ', '\t']).len();
-        let letter_before = scan.char_before(before).is_some_and(char::is_alphabetic);
+        let letter_before = scan
+            .char_before(before)
+            .is_some_and(|c| c.is_alphabetic() || c == '.');
         let at = i + 1..i + 1;
         if letter_after && letter_before && scan.free(&(i..i + 1)) && scan.free(&at) {
             scan.propose(
@@ -836,11 +840,12 @@ mod tests {
             "Luis, Bobo, everybody, just give a hand; thanks",
         );
         assert_fix("held by,organized by", "held by, organized by");
+        // After an abbreviation too: the glossary may make it a word.
+        assert_fix("the U.N.,and more", "the U.N., and more");
+        assert_fix("e.g.,this", "e.g., this");
         for text in [
             "4,500 people",
             "pi is 3,14 here",
-            "the U.N.,and more",
-            "e.g.,this",
             "mail a,b@x.org",
             "see http://x.org/a,b",
             "10,30 a.m.",
