@@ -28,6 +28,15 @@ pub struct Heard {
     pub token_skeletons: Vec<String>,
     /// Folded tokens.
     pub tokens: Vec<String>,
+    /// Pieces between spaces and hyphens ("Vasquez-Moreau" has two).
+    pub pieces: usize,
+}
+
+/// The pieces of a name between spaces and hyphens.
+fn pieces(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        .filter(|p| !p.is_empty())
+        .count()
 }
 
 impl Heard {
@@ -43,6 +52,7 @@ impl Heard {
             skeleton: skeleton(&folded),
             token_skeletons: tokens.iter().map(|t| skeleton(t)).collect(),
             tokens,
+            pieces: pieces(text),
             folded,
         }
     }
@@ -90,6 +100,24 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
         && heard.tokens.len() != form.tokens
     {
         s = s.max(0.9 + 0.1 * text);
+    }
+    // More pieces than the name, or longer by more than two letters: the
+    // heard text must begin and end as the name does, or it carries a word
+    // the fix would drop ("Markovsky-igf", "Markovskyand" are not "Markovski").
+    let (heard_len, form_len) = (heard.folded.chars().count(), form.folded.chars().count());
+    if heard.pieces > pieces(&form.text) || heard_len > form_len + 2 {
+        let head: String = heard.folded.chars().take(form_len).collect();
+        let tail: String = heard
+            .folded
+            .chars()
+            .skip(heard_len.saturating_sub(form_len))
+            .collect();
+        let alike = |part: &str| {
+            similarity(part, &form.folded).max(similarity(&skeleton(part), &form.skeleton))
+        };
+        if alike(&head) < 0.8 || alike(&tail) < 0.8 {
+            s -= 0.2;
+        }
     }
     // Split or merged differently: the heard text must start and end as the
     // name does, not carry a word beside it ("As Tatiana Morosova",
