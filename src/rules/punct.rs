@@ -576,7 +576,7 @@ fn tight_punct_at(scan: &Scan<'_>, i: usize) -> bool {
     }
     if matches!(p, ',' | ';')
         && next.is_some_and(char::is_alphabetic)
-        && prev_visible.is_some_and(char::is_alphabetic)
+        && prev_visible.is_some_and(comma_may_follow)
     {
         return true; // `word ,word`: P003 adds the space after
     }
@@ -666,6 +666,13 @@ fn whitespace(scan: &mut Scan<'_>) {
     }
 }
 
+/// Whether a comma or semicolon after `c` takes a space after it (P003)
+/// and none before it (P007): one test for both, or a second run would
+/// find what the first left.
+fn comma_may_follow(c: char) -> bool {
+    c.is_alphabetic() || c == '.'
+}
+
 /// P003: `everybody,just` -> `everybody, just` (letters on both sides only,
 /// or an abbreviation's period before: the glossary may make `I.G.F.,` into
 /// `IGF,`, and a second run must find nothing).
@@ -677,9 +684,7 @@ fn comma_spaces(scan: &mut Scan<'_>) {
         }
         let letter_after = scan.char_at(i + 1).is_some_and(char::is_alphabetic);
         let before = text[..i].trim_end_matches([' ', '\t']).len();
-        let letter_before = scan
-            .char_before(before)
-            .is_some_and(|c| c.is_alphabetic() || c == '.');
+        let letter_before = scan.char_before(before).is_some_and(comma_may_follow);
         let at = i + 1..i + 1;
         if letter_after && letter_before && scan.free(&(i..i + 1)) && scan.free(&at) {
             scan.propose(
@@ -843,6 +848,8 @@ mod tests {
         // After an abbreviation too: the glossary may make it a word.
         assert_fix("the U.N.,and more", "the U.N., and more");
         assert_fix("e.g.,this", "e.g., this");
+        // With a space before it too, in one run (found by fuzzing).
+        assert_fix("done. ,and", "done., and");
         for text in [
             "4,500 people",
             "pi is 3,14 here",
