@@ -221,7 +221,7 @@ pub const RULES: &[RuleInfo] = &[
         why: "Captioners mishear domain words the same way every time: intercessional, Undesa.",
         example: "the intercessional work of Undesa",
         result: "the intersessional work of UNDESA",
-        fix_safety: "Applied (confidence 0.95). A lower-case term takes the heard text's case (Intercessional -> Intersessional); acronyms and proper terms keep their own.",
+        fix_safety: "Applied (confidence 0.95). A lower-case term takes the heard text's case (Intercessional -> Intersessional); acronyms and proper terms keep their own. An abbreviation's last period stays when it ends the text (Welcome to the I.G.F. -> IGF.); before a capital only the editor can tell (the I.G.F. Secretariat), so it is suggested.",
     },
     RuleInfo {
         rule: Rule::TermSpacing,

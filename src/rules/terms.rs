@@ -110,6 +110,17 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
         if replacement == heard || !ctx.enabled(rule) {
             continue;
         }
+        let (abs, applicability, note) =
+            match abbreviation_period(heard, &replacement, &text[range.end..]) {
+                // The period also ends the sentence: it stays ("the IGF.").
+                FinalPeriod::EndsSentence => (abs.start..abs.end - 1, applicability, note),
+                FinalPeriod::Doubtful => (
+                    abs,
+                    Applicability::Suggest,
+                    "listed as a variant in the glossary; if its period also ends the sentence, keep the period",
+                ),
+                FinalPeriod::Inside => (abs, applicability, note),
+            };
         out.push(
             Finding::new(rule, abs, replacement, applicability, confidence, threshold)
                 .with_note(format!("{}: {note}", entry.text)),
@@ -117,6 +128,38 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     }
     if ctx.enabled(Rule::TermSoundAlike) {
         sound_alikes(ctx, index, text, base, &protected, &taken, out);
+    }
+}
+
+/// What the final period of a heard abbreviation is, where the term has none.
+#[derive(Debug, PartialEq, Eq)]
+enum FinalPeriod {
+    /// Not an abbreviation's period, or the term keeps it, or punctuation or
+    /// a lower-case word follows: the whole is replaced.
+    Inside,
+    /// Nothing follows in the segment: the period ends the sentence too.
+    EndsSentence,
+    /// A capital follows: "the I.G.F. Secretariat" or "the I.G.F. We": only
+    /// the editor can tell.
+    Doubtful,
+}
+
+/// Whether replacing `heard` (ending in a period) by `replacement` would take
+/// a sentence's full stop with it: "Welcome to the I.G.F." must end "IGF.".
+fn abbreviation_period(heard: &str, replacement: &str, after: &str) -> FinalPeriod {
+    if !heard.ends_with('.') || heard.len() < 2 || replacement.ends_with('.') {
+        return FinalPeriod::Inside;
+    }
+    // Closing quotes and brackets go with the sentence: look past them.
+    let next = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ')' | ']' | '"' | '\'' | '”' | '’' | '»')
+    });
+    match next.chars().next() {
+        None => FinalPeriod::EndsSentence,
+        // A spaced period after it may be a spaced ellipsis, which P007 keeps.
+        Some('.') if next.len() < after.len() => FinalPeriod::Doubtful,
+        Some(c) if c.is_uppercase() => FinalPeriod::Doubtful,
+        Some(_) => FinalPeriod::Inside,
     }
 }
 
@@ -232,5 +275,23 @@ mod tests {
             ),
             "Fourth Industrial Revolution"
         );
+    }
+
+    #[test]
+    fn an_abbreviation_s_period_may_end_the_sentence() {
+        use FinalPeriod::*;
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", ""), EndsSentence);
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", " \n"), EndsSentence);
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", ")"), EndsSentence);
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", " meeting"), Inside);
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", ", then"), Inside);
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", ".."), Inside);
+        assert_eq!(
+            abbreviation_period("I.G.F.", "IGF", " Secretariat"),
+            Doubtful
+        );
+        assert_eq!(abbreviation_period("I.G.F.", "IGF", " . ."), Doubtful);
+        assert_eq!(abbreviation_period("I.G.F.", "I.G.F.", ""), Inside);
+        assert_eq!(abbreviation_period("Undesa", "UNDESA", ""), Inside);
     }
 }

@@ -96,6 +96,16 @@ fn spacing_variants(term: &str) -> Vec<String> {
     out
 }
 
+/// "I.G.F." -> "I.G.F": letters or digits between periods, ending in one.
+fn dotted_abbreviation_without_last_period(variant: &str) -> Option<&str> {
+    let bare = variant.strip_suffix('.')?;
+    let dotted = bare.contains('.')
+        && bare
+            .split('.')
+            .all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphanumeric));
+    dotted.then_some(bare)
+}
+
 impl TermIndex {
     /// Compiles `glossary`.
     pub fn new(glossary: &Glossary) -> Self {
@@ -137,6 +147,12 @@ impl TermIndex {
             for v in &t.variants {
                 for f in hyphen_spellings(v.to_lowercase()) {
                     claim(f, i, PatternKind::Listed, &mut forms);
+                }
+                // A dotted abbreviation is also heard without its last period
+                // ("the I.G.F ." once P007 joins the period, a second run
+                // would find "I.G.F.").
+                if let Some(bare) = dotted_abbreviation_without_last_period(v) {
+                    claim(bare.to_lowercase(), i, PatternKind::Listed, &mut forms);
                 }
             }
             for v in spacing_variants(&t.term) {
