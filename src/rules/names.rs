@@ -882,6 +882,14 @@ fn unverified_mark_after(rest: &str) -> bool {
     .any(|m| r.starts_with(m))
 }
 
+/// The dotted abbreviation `text` opens: "I.G.F. and" -> "I.G.F.".
+fn dotted_from(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !c.is_alphanumeric() && c != '.')
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 fn check_body(
     ctx: &Context<'_>,
     names: &NameContext<'_>,
@@ -912,9 +920,15 @@ fn check_body(
         let t = &toks[i];
         // Acronyms and glossary words are not names, in any case: "Undesa"
         // and its correction "UNDESA" both end a run.
+        // A letter opening a dotted glossary abbreviation ("I.G.F.") is no
+        // initial either, or the run would differ once G001 makes it "IGF".
         let not_name = |t: &Token| {
-            (t.all_caps && word(t).chars().count() > 1)
-                || ctx.terms.is_some_and(|g| g.is_term_word(word(t)))
+            let w = word(t);
+            (t.all_caps && w.chars().count() > 1)
+                || ctx.terms.is_some_and(|g| {
+                    g.is_term_word(w)
+                        || (w.len() == 1 && g.is_term_word(dotted_from(&text[t.range.start..])))
+                })
         };
         if !t.capitalised || is_title(word(t)) || not_name(t) {
             i += 1;
