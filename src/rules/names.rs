@@ -882,14 +882,6 @@ fn unverified_mark_after(rest: &str) -> bool {
     .any(|m| r.starts_with(m))
 }
 
-/// The dotted abbreviation `text` opens: "I.G.F. and" -> "I.G.F.".
-fn dotted_from(text: &str) -> &str {
-    let end = text
-        .find(|c: char| !c.is_alphanumeric() && c != '.')
-        .unwrap_or(text.len());
-    &text[..end]
-}
-
 fn check_body(
     ctx: &Context<'_>,
     names: &NameContext<'_>,
@@ -926,8 +918,7 @@ fn check_body(
             let w = word(t);
             (t.all_caps && w.chars().count() > 1)
                 || ctx.terms.is_some_and(|g| {
-                    g.is_term_word(w)
-                        || (w.len() == 1 && g.is_term_word(dotted_from(&text[t.range.start..])))
+                    g.is_term_word(w) || (w.len() == 1 && g.term_at_start(&text[t.range.start..]))
                 })
         };
         if !t.capitalised || is_title(word(t)) || not_name(t) {

@@ -237,6 +237,24 @@ impl TermIndex {
             && crate::names::fold::with_lowercase(word, |lower| self.words.contains(lower))
     }
 
+    /// Whether a term or variant begins `text`, ending on a word boundary
+    /// ("I.G.F.. and", "U.N. DESA").
+    pub fn term_at_start(&self, text: &str) -> bool {
+        // Only the start matters: a short window keeps this cheap for every
+        // "I" of a text.
+        let window = aho_corasick::Input::new(text).span(0..text.len().min(64));
+        self.automaton
+            .as_ref()
+            .and_then(|ac| ac.find(window))
+            .is_some_and(|m| {
+                m.start() == 0
+                    && text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+    }
+
     /// Whether the index holds no term.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
@@ -303,6 +321,18 @@ mod tests {
                 && v.contains(&"secretarygeneral".to_string())
         );
         assert!(spacing_variants("IGF").is_empty());
+    }
+
+    #[test]
+    fn a_term_at_the_start_of_a_text() {
+        let g = Glossary::parse(Path::new("g.csv"), "term,variants\nIGF,I.G.F.\n").unwrap();
+        let index = TermIndex::new(&g);
+        for text in ["I.G.F. and", "I.G.F.. We", "I.G.F..F.", "I.G.F", "igf"] {
+            assert!(index.term_at_start(text), "{text}");
+        }
+        for text in ["I think the I.G.F.", "I.G.Fx", "IGFs", ""] {
+            assert!(!index.term_at_start(text), "{text}");
+        }
     }
 
     #[test]
