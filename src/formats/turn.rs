@@ -52,7 +52,10 @@ fn is_label(candidate: &str) -> bool {
                 c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-' | '\u{2010}' | '\u{2011}')
             });
             let capital = w.chars().next().is_some_and(char::is_uppercase);
-            name_chars && (capital || crate::names::fold::PARTICLES.contains(w))
+            // A period spaced off its word ("PTRA .") is still the label:
+            // P007 would join it, and the label must not change with that.
+            let spaced_period = w.chars().all(|c| c == '.');
+            name_chars && (capital || spaced_period || crate::names::fold::PARTICLES.contains(w))
         })
 }
 
@@ -79,6 +82,8 @@ mod tests {
             Some("ARNOLD van der BERG")
         );
         assert_eq!(label(">> CHAIR: Next"), Some("CHAIR"));
+        // A spaced period stays in the label (found by fuzzing).
+        assert_eq!(label(">>PTRA .:PETRA"), Some("PTRA ."));
     }
 
     #[test]
