@@ -79,6 +79,11 @@ fn similarity(a: &str, b: &str) -> f32 {
     1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
 }
 
+/// Spelled or sounded alike, whichever is nearer.
+fn spelled_or_sounded(a: &str, b: &str) -> f32 {
+    similarity(a, b).max(similarity(&skeleton(a), &skeleton(b)))
+}
+
 /// How alike `heard` and `form` are, 0..1, with the main reason.
 pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     if heard.folded == form.folded {
@@ -105,17 +110,16 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     // heard text must begin and end as the name does, or it carries a word
     // the fix would drop ("Markovsky-igf", "Markovskyand" are not "Markovski").
     let (heard_len, form_len) = (heard.folded.chars().count(), form.folded.chars().count());
-    if heard.pieces > pieces(&form.text) || heard_len > form_len + 2 {
+    if (heard.pieces > 1 && heard.pieces > pieces(&form.text)) || heard_len > form_len + 2 {
         let head: String = heard.folded.chars().take(form_len).collect();
         let tail: String = heard
             .folded
             .chars()
             .skip(heard_len.saturating_sub(form_len))
             .collect();
-        let alike = |part: &str| {
-            similarity(part, &form.folded).max(similarity(&skeleton(part), &form.skeleton))
-        };
-        if alike(&head) < 0.8 || alike(&tail) < 0.8 {
+        if spelled_or_sounded(&head, &form.folded) < 0.8
+            || spelled_or_sounded(&tail, &form.folded) < 0.8
+        {
             s -= 0.2;
         }
     }
@@ -131,7 +135,7 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
             } else {
                 form.folded.chars().take(n).collect()
             };
-            similarity(token, &part).max(similarity(&skeleton(token), &skeleton(&part)))
+            spelled_or_sounded(token, &part)
         };
         let first = heard.tokens.first().map_or(0.0, |t| edge(t, false));
         let last = heard.tokens.last().map_or(0.0, |t| edge(t, true));

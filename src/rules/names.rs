@@ -304,11 +304,14 @@ impl DocNames {
     /// The one roster person the name in a speaker label names, or the
     /// person a first pass corrects that label to.
     pub fn label_person(&self, index: &NameIndex, name: &str) -> Option<u32> {
-        unique(index.owners(name)).or_else(|| {
-            (!self.fixed_labels.is_empty())
-                .then(|| self.fixed_labels.get(&fold(name)).copied())
-                .flatten()
-        })
+        unique(index.owners(name)).or_else(|| self.fixed_label_person(name))
+    }
+
+    /// The person a first pass corrects the label `name` to.
+    fn fixed_label_person(&self, name: &str) -> Option<u32> {
+        (!self.fixed_labels.is_empty())
+            .then(|| self.fixed_labels.get(&fold(name)).copied())
+            .flatten()
     }
 
     /// Gathers labels and correct mentions of `doc`.
@@ -898,12 +901,11 @@ fn check_body(
     let protected = protected_spans(text);
     let speaker_person = ctx.doc.speaker(segment).and_then(|s| {
         let name = &s[label_name(s)];
-        index.owners(name).first().copied().or_else(|| {
-            let fixed = &names.doc.fixed_labels;
-            (!fixed.is_empty())
-                .then(|| fixed.get(&fold(name)).copied())
-                .flatten()
-        })
+        index
+            .owners(name)
+            .first()
+            .copied()
+            .or_else(|| names.doc.fixed_label_person(name))
     });
     let word = |t: &Token| &text[t.range.clone()];
     let mut proposals = Vec::new();
@@ -912,8 +914,8 @@ fn check_body(
         let t = &toks[i];
         // Acronyms and glossary words are not names, in any case: "Undesa"
         // and its correction "UNDESA" both end a run.
-        // A letter opening a dotted glossary abbreviation ("I.G.F.") is no
-        // initial either, or the run would differ once G001 makes it "IGF".
+        // A letter a glossary term begins at ("I.G.F.") is no initial
+        // either, or the run would differ once G001 makes it "IGF".
         let not_name = |t: &Token| {
             let w = word(t);
             (t.all_caps && w.chars().count() > 1)

@@ -7,7 +7,7 @@ use crate::edit::{Applicability, Finding, Kind};
 use crate::formats::{Role, Segment};
 use crate::names::common::zipf;
 use crate::names::tokens;
-use crate::terms::{PatternKind, SoundKeys, TermIndex};
+use crate::terms::{boundary, PatternKind, SoundKeys, TermIndex};
 use crate::text::protect::{overlaps_any, protected_spans};
 
 /// The term in the case of the heard text, where the term allows it:
@@ -31,10 +31,6 @@ fn adapt_case(term: &str, heard: &str) -> String {
 /// Whether a term's case is part of its spelling (IGF, ccTLD, NETmundial).
 fn fixed_case(term: &str) -> bool {
     !term.contains(' ') && term.chars().skip(1).any(char::is_uppercase)
-}
-
-fn boundary(c: Option<char>) -> bool {
-    c.is_none_or(|c| !c.is_alphanumeric())
 }
 
 pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>) {

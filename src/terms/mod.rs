@@ -96,6 +96,12 @@ fn spacing_variants(term: &str) -> Vec<String> {
     out
 }
 
+/// Whether `c` (`None`: the text's edge) is no letter or digit, so a term
+/// ends or begins beside it.
+pub fn boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// "I.G.F." -> "I.G.F": letters or digits between periods, ending in one.
 fn dotted_abbreviation_without_last_period(variant: &str) -> Option<&str> {
     let bare = variant.strip_suffix('.')?;
@@ -246,13 +252,7 @@ impl TermIndex {
         self.automaton
             .as_ref()
             .and_then(|ac| ac.find(window))
-            .is_some_and(|m| {
-                m.start() == 0
-                    && text[m.end()..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            })
+            .is_some_and(|m| m.start() == 0 && boundary(text[m.end()..].chars().next()))
     }
 
     /// Whether the index holds no term.
