@@ -1,23 +1,10 @@
 //! THE applier: the only place where text changes. `fix` and `apply` both
 //! come through here.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::edit::{Finding, Status};
-
-/// Whether two spans may not both be applied: they overlap, an insertion
-/// (empty span) falls strictly inside the other, or two insertions share a
-/// point. An insertion at the edge of a replacement is well defined (it
-/// goes before or after it) and so is no conflict.
-pub fn conflicts(a: &Range<usize>, b: &Range<usize>) -> bool {
-    match (a.is_empty(), b.is_empty()) {
-        (true, true) => a.start == b.start,
-        (true, false) => b.start < a.start && a.start < b.end,
-        (false, true) => a.start < b.start && b.start < a.end,
-        (false, false) => a.start < b.end && b.start < a.end,
-    }
-}
+pub use crate::edit::conflicts;
+use crate::edit::{Finding, SpanSet, Status};
 
 /// Demotes `applied` findings that overlap a stronger applied finding to
 /// `suggested`, noting why. Stronger means: longer span (a whole-word fix
@@ -38,18 +25,10 @@ pub fn resolve_overlaps(findings: &mut [Finding]) {
             .then_with(|| fa.range.start.cmp(&fb.range.start))
             .then_with(|| fa.rule.cmp(&fb.rule))
     });
-    // Accepted spans by (start, end); they never conflict, so their ends
-    // ascend with their starts.
-    let mut accepted: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut accepted: SpanSet<usize> = SpanSet::default();
     for i in order {
         let range = findings[i].range.clone();
-        let winner = accepted
-            .range(..=(range.end, usize::MAX))
-            .rev()
-            .take_while(|((_, end), _)| *end >= range.start)
-            .find(|((start, end), _)| conflicts(&(*start..*end), &range))
-            .map(|(_, j)| *j);
-        match winner {
+        match accepted.conflicting(&range) {
             Some(j) => {
                 let code = findings[j].rule.code();
                 let f = &mut findings[i];
@@ -57,9 +36,7 @@ pub fn resolve_overlaps(findings: &mut [Finding]) {
                 let sep = if f.note.is_empty() { "" } else { "; " };
                 f.note = format!("{}{sep}not applied: overlaps {code}", f.note).into();
             }
-            None => {
-                accepted.insert((range.start, range.end), i);
-            }
+            None => accepted.insert(range, i),
         }
     }
 }

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use super::read::{Decision, ReviewedRow};
+use crate::edit::conflicts;
 use crate::error::{Error, Result};
-use crate::pipeline::apply::{apply_edits, conflicts};
+use crate::pipeline::apply::apply_edits;
 use crate::text::locator::Position;
 use crate::text::{decode, encode, Locator};
 

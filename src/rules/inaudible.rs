@@ -17,13 +17,39 @@ static INAUDIBLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("inaudible pattern is valid")
 });
 
+/// A captioner's mark for a spelling not checked: `(phonetic)`, `(ph)`,
+/// `[sp?]`. One pattern for the I002 flag and the name rules' clue.
+macro_rules! unverified_mark {
+    () => {
+        r"[(\[]\s*(?:phonetic(?:ally)?(?:\s+spelling)?|ph\.?|sp\.?\s*\?|spelling\s*\?|sp)\s*[)\]]"
+    };
+}
+
 static UNVERIFIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?:[\p{L}\p{M}][\p{L}\p{M}'’.\-\u{2010}\u{2011}]*\s*)?",
-        r"[(\[]\s*(?:phonetic(?:ally)?|ph\.?|sp\.?\s*\?|spelling\s*\?|sp)\s*[)\]]",
+        unverified_mark!(),
     ))
     .expect("unverified-spelling pattern is valid")
 });
+
+static UNVERIFIED_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(r"(?i)^\s*", unverified_mark!())).expect("unverified-mark pattern is valid")
+});
+
+/// Longest text an unverified mark with the spaces before it can take.
+const MARK_WINDOW: usize = 48;
+
+/// Whether `rest` opens with an unverified-spelling mark (spaces first
+/// allowed). Looks at a short window only, so that it costs the same on a
+/// line of any length.
+pub(crate) fn unverified_mark_at_start(rest: &str) -> bool {
+    let mut end = rest.len().min(MARK_WINDOW);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    UNVERIFIED_AT_START.is_match(&rest[..end])
+}
 
 static AUDIO_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::{Context, Rule};
 use crate::dict::{Person, Roster};
-use crate::edit::{Applicability, Finding};
+use crate::edit::{Applicability, Finding, SpanSet};
 use crate::formats::{Document, Role, Segment};
 use crate::names::common::is_common;
 use crate::names::fold::{fold, recase, skeleton, title_case, PARTICLES};
@@ -751,16 +751,12 @@ fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Vec<Finding>)
             .then(b.range.len().cmp(&a.range.len()))
             .then(a.range.start.cmp(&b.range.start))
     });
-    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut taken = SpanSet::default();
     for p in proposals {
-        if taken
-            .iter()
-            .any(|t| t.start < p.range.end && p.range.start < t.end)
-            || !ctx.enabled(p.rule)
-        {
+        if taken.conflicts(&p.range) || !ctx.enabled(p.rule) {
             continue;
         }
-        taken.push(p.range.clone());
+        taken.insert(p.range.clone(), ());
         out.push(
             Finding::new(
                 p.rule,
@@ -866,23 +862,6 @@ fn check_label(
             out,
         );
     }
-}
-
-/// Whether a captioner's unverified-spelling mark follows.
-fn unverified_mark_after(rest: &str) -> bool {
-    let r = rest.trim_start().to_lowercase();
-    [
-        "(phonetic",
-        "(ph)",
-        "(ph.)",
-        "(sp?)",
-        "(sp)",
-        "(spelling?)",
-        "[phonetic",
-        "[sp?]",
-    ]
-    .iter()
-    .any(|m| r.starts_with(m))
 }
 
 fn check_body(
@@ -1035,7 +1014,7 @@ fn check_body(
                 }
                 let clues = Clues {
                     title,
-                    marked: unverified_mark_after(&text[range.end..]),
+                    marked: super::inaudible::unverified_mark_at_start(&text[range.end..]),
                     sentence_start: toks[a].sentence_start && !title,
                     // Two common words that fold to a roster name are that
                     // name ("Jose Ramirez"); one alone stays a word.

@@ -6,9 +6,8 @@
 use std::ops::Range;
 
 use super::{Context, Rule};
-use crate::edit::{Applicability, Finding};
+use crate::edit::{Applicability, Finding, SpanSet};
 use crate::formats::{Role, Segment};
-use crate::pipeline::apply::conflicts;
 use crate::text::protect::{overlaps_any, protected_spans};
 
 /// How a double-hyphen dash is written.
@@ -143,14 +142,14 @@ struct Scan<'a> {
     base: usize,
     protected: Vec<Range<usize>>,
     /// Spans already rewritten by an earlier rule in this scan.
-    claimed: Vec<Range<usize>>,
+    claimed: SpanSet,
     at_line_end: bool,
     out: &'a mut Vec<Finding>,
 }
 
 impl Scan<'_> {
     fn free(&self, range: &Range<usize>) -> bool {
-        !overlaps_any(&self.protected, range) && !self.claimed.iter().any(|c| conflicts(c, range))
+        !overlaps_any(&self.protected, range) && !self.claimed.conflicts(range)
     }
 
     fn propose(
@@ -168,7 +167,7 @@ impl Scan<'_> {
             Finding::new(rule, abs, replacement, applicability, confidence, threshold)
                 .with_note(note),
         );
-        self.claimed.push(range);
+        self.claimed.insert(range, ());
     }
 
     fn char_before(&self, i: usize) -> Option<char> {
@@ -220,7 +219,7 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
         } else {
             Vec::new()
         },
-        claimed: Vec::new(),
+        claimed: SpanSet::default(),
         at_line_end: ends_line(after),
         out,
     };

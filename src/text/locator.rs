@@ -2,6 +2,8 @@
 //! in the decoded text to a 1-based line and a 1-based column counted in
 //! characters (Unicode scalar values), as the review list reports them.
 
+use std::cell::RefCell;
+
 /// Line index over one text.
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
@@ -9,7 +11,14 @@ pub struct Locator<'a> {
     line_starts: Vec<usize>,
     /// Lines of the text before the first of `line_starts`.
     lines_before: usize,
+    /// Where every [`CHECKPOINT`]th character of the last long line looked
+    /// up starts: a line with thousands of findings (a transcript pasted as
+    /// one line) is then not counted from its start for each of them.
+    long_line: RefCell<Option<(usize, Vec<usize>)>>,
 }
+
+/// Characters between checkpoints of a long line.
+const CHECKPOINT: usize = 256;
 
 /// A 1-based line and character column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,16 +47,17 @@ impl<'a> Locator<'a> {
             text,
             line_starts,
             lines_before: memchr::memchr_iter(b'\n', &bytes[..first]).count(),
+            long_line: RefCell::new(None),
         }
     }
 
     /// The position of byte `offset` (which must lie on a character boundary).
     pub fn position(&self, offset: usize) -> Position {
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let (from, chars_before) = self.checkpoint_before(line, offset);
         Position {
             line: self.lines_before + line + 1,
-            column: self.text[start..offset].chars().count() + 1,
+            column: chars_before + self.text[from..offset].chars().count() + 1,
         }
     }
 
@@ -57,22 +67,63 @@ impl<'a> Locator<'a> {
     pub fn offset(&self, position: Position) -> Option<usize> {
         let line = position.line.checked_sub(1 + self.lines_before)?;
         let start = *self.line_starts.get(line)?;
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        let line = &self.text[start..end];
+        let end = self.line_end(line);
         let wanted = position.column.checked_sub(1)?;
         if wanted == 0 {
             return Some(start);
         }
-        let mut chars = line.char_indices();
-        match chars.nth(wanted) {
-            Some((i, _)) => Some(start + i),
-            None if line.chars().count() == wanted => Some(end),
+        let (from, skip) = match self.checkpoints(line) {
+            Some(marks) => {
+                let k = (wanted / CHECKPOINT).min(marks.len() - 1);
+                (marks[k], wanted - k * CHECKPOINT)
+            }
+            None => (start, wanted),
+        };
+        let rest = &self.text[from..end];
+        match rest.char_indices().nth(skip) {
+            Some((i, _)) => Some(from + i),
+            None if rest.chars().count() == skip => Some(end),
             None => None,
         }
+    }
+
+    fn line_end(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// The last checkpoint of `line` at or before byte `offset`: its byte
+    /// offset and the characters of the line before it.
+    fn checkpoint_before(&self, line: usize, offset: usize) -> (usize, usize) {
+        match self.checkpoints(line) {
+            Some(marks) => {
+                let k = marks.partition_point(|&b| b <= offset).max(1) - 1;
+                (marks[k], k * CHECKPOINT)
+            }
+            None => (self.line_starts[line], 0),
+        }
+    }
+
+    /// The checkpoints of `line` when it is long (the first is its start).
+    fn checkpoints(&self, line: usize) -> Option<std::cell::Ref<'_, Vec<usize>>> {
+        let start = self.line_starts[line];
+        let end = self.line_end(line);
+        if end - start <= CHECKPOINT * 2 {
+            return None;
+        }
+        let known = matches!(&*self.long_line.borrow(), Some((l, _)) if *l == line);
+        if !known {
+            let marks = self.text[start..end]
+                .char_indices()
+                .step_by(CHECKPOINT)
+                .map(|(i, _)| start + i)
+                .collect();
+            *self.long_line.borrow_mut() = Some((line, marks));
+        }
+        let held = self.long_line.borrow();
+        std::cell::Ref::filter_map(held, |l| l.as_ref().map(|(_, marks)| marks)).ok()
     }
 
     fn line_index(&self, offset: usize) -> usize {
@@ -150,6 +201,30 @@ mod tests {
         assert_eq!(loc.position(at), Position { line: 2, column: 8 });
         assert_eq!(loc.position(0), Position { line: 1, column: 1 });
         assert_eq!(loc.position(text.len()), Position { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn long_lines_give_the_positions_of_counting_from_the_line_start() {
+        // Checkpoints serve long lines; asked in any order, and across two
+        // long lines, the answers are those of plain counting.
+        let line: String = (0..3000)
+            .map(|i| if i % 7 == 0 { 'é' } else { 'a' })
+            .collect();
+        let text = format!("short\n{line}\n{line}x\nend");
+        let loc = Locator::new(&text);
+        let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        offsets.push(text.len());
+        // A fixed shuffle: forwards, backwards and between the lines.
+        let order = (0..offsets.len()).map(|k| offsets[(k * 7919) % offsets.len()]);
+        for at in order {
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position {
+                line: text[..at].matches('\n').count() + 1,
+                column: text[start..at].chars().count() + 1,
+            };
+            assert_eq!(loc.position(at), expected, "{at}");
+            assert_eq!(loc.offset(expected), Some(at), "{at}");
+        }
     }
 
     #[test]
