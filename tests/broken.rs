@@ -54,19 +54,39 @@ fn binary_data_and_utf16_without_a_bom_are_refused_with_their_line() {
         .flat_map(u16::to_le_bytes)
         .collect();
     fs::write(tmp.path().join("utf16.txt"), utf16).unwrap();
+    let binary: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 256) as u8).collect();
+    fs::write(tmp.path().join("image.txt"), binary).unwrap();
+    // A few stray control bytes in text are kept, and reported.
     fix(tmp.path(), "bin.txt")
-        .code(INPUT_ERROR)
+        .success()
         .stderr(predicate::str::contains(
-            "bin.txt: binary data (NUL byte) at line 2",
+            "bin.txt: 3 control characters (NUL, …) in the text, kept as they are",
         ));
+    assert_eq!(
+        fs::read(tmp.path().join("out/bin.txt")).unwrap(),
+        b"line one\nline two\x00\x01\x02\n"
+    );
+    fix(tmp.path(), "image.txt")
+        .code(INPUT_ERROR)
+        .stderr(predicate::str::contains("image.txt: binary data:"));
     fix(tmp.path(), "utf16.txt")
         .code(INPUT_ERROR)
         .stderr(predicate::str::contains(
-            "utf16.txt: binary data (NUL byte) at line 1; UTF-16 text needs a byte order mark",
+            "utf16.txt: looks like UTF-16LE without a byte order mark (a NUL byte in every other place); pass --encoding utf-16le to read it",
         ));
     assert!(
-        !tmp.path().join("out/bin.txt").exists(),
+        !tmp.path().join("out/image.txt").exists(),
         "no output for a refused input"
+    );
+    // Told the encoding, it reads, and is written back as it was.
+    let mut cmd = Command::cargo_bin("capclean").unwrap();
+    cmd.current_dir(tmp.path())
+        .args(["fix", "utf16.txt", "--encoding", "utf-16le", "-o", "out16"])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read(tmp.path().join("out16/utf16.txt")).unwrap(),
+        fs::read(tmp.path().join("utf16.txt")).unwrap()
     );
 }
 
@@ -81,7 +101,7 @@ fn invalid_utf8_in_the_middle_names_its_line_and_byte() {
     fix(tmp.path(), "a.txt")
         .code(INPUT_ERROR)
         .stderr(predicate::str::contains(
-            "a.txt: invalid UTF-8 at line 2 (byte 20) in text that is otherwise UTF-8",
+            "a.txt: invalid UTF-8 at line 2 (byte 20) in text that is otherwise UTF-8 (1 bad sequence, 1 valid UTF-8 character); repair the bytes, or pass --encoding NAME",
         ));
 }
 

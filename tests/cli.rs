@@ -187,7 +187,7 @@ fn bad_inputs_are_named_and_the_rest_still_processed() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "binary.txt: binary data (NUL byte) at line 1",
+            "binary.txt: binary data: 4 control bytes (the first at line 1)",
         ))
         .stderr(predicate::str::contains(
             "mixed.txt: invalid UTF-8 at line 2",

@@ -62,17 +62,15 @@ fn every_sample_round_trips_with_all_rules_off() {
 }
 
 #[test]
-fn crlf_bom_utf16_and_windows_1252_round_trip() {
+fn every_encoding_round_trips_and_converts_to_utf8_when_asked() {
     let tmp = TempDir::new().unwrap();
     let crlf = CART.replace('\n', "\r\n");
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(SRT.encode_utf16().flat_map(u16::to_le_bytes));
+    let legacy = "Julián said “yes” – fine, café crème, señor Muñoz.\r\n".repeat(3);
+    // (name, input, the same text in UTF-8 as --output-encoding utf-8 writes it)
     let cases: Vec<(&str, Vec<u8>, Vec<u8>)> = vec![
-        (
-            "crlf.txt",
-            crlf.clone().into_bytes(),
-            crlf.clone().into_bytes(),
-        ),
+        ("crlf.txt", crlf.clone().into_bytes(), crlf.into_bytes()),
         (
             "bom.vtt",
             [b"\xEF\xBB\xBF".as_slice(), VTT.as_bytes()].concat(),
@@ -90,17 +88,26 @@ fn crlf_bom_utf16_and_windows_1252_round_trip() {
         ),
         (
             "legacy.txt",
-            b"Juli\xe1n said \x93yes\x94 \x96 fine\r\n".to_vec(),
-            "Julián said “yes” – fine\r\n".as_bytes().to_vec(),
+            encoding_rs::WINDOWS_1252.encode(&legacy).0.into_owned(),
+            legacy.clone().into_bytes(),
         ),
     ];
-    for (name, input, expected) in cases {
+    for (name, input, utf8) in cases {
         let dir = tmp.path().join(name.replace('.', "-"));
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join(name), &input).unwrap();
         let out = dir.join("out");
         ignore_all(&dir.join(name), &out);
-        assert_eq!(fs::read(out.join(name)).unwrap(), expected, "{name}");
+        assert_eq!(fs::read(out.join(name)).unwrap(), input, "{name}");
+        let converted = dir.join("utf8");
+        capclean()
+            .arg("fix")
+            .arg(dir.join(name))
+            .args(["--ignore", "ALL", "-q", "--output-encoding", "utf-8", "-o"])
+            .arg(&converted)
+            .assert()
+            .success();
+        assert_eq!(fs::read(converted.join(name)).unwrap(), utf8, "{name}");
     }
 }
 
@@ -332,7 +339,7 @@ proptest! {
     fn rejecting_every_row_reproduces_the_input(text in text_strategy(), format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt])) {
         let (checked, rows) = decided(&text, format, &[false]);
         let refs: Vec<_> = rows.iter().collect();
-        let applied = capclean::review::apply_rows(Path::new("review.csv"), "a.txt", text.as_bytes(), &refs).unwrap();
+        let applied = capclean::review::apply_rows(Path::new("review.csv"), "a.txt", text.as_bytes(), &refs, Default::default()).unwrap();
         prop_assert_eq!(rows.len(), checked.findings.len());
         prop_assert_eq!(String::from_utf8(applied.output).unwrap(), text);
     }
@@ -345,7 +352,7 @@ proptest! {
     ) {
         let (checked, rows) = decided(&text, format, &accept);
         let refs: Vec<_> = rows.iter().collect();
-        let result = capclean::review::apply_rows(Path::new("review.csv"), "a.txt", text.as_bytes(), &refs);
+        let result = capclean::review::apply_rows(Path::new("review.csv"), "a.txt", text.as_bytes(), &refs, Default::default());
         // Accepting two rows that overlap is refused, naming both: not a subset to apply.
         if let Err(e) = &result {
             prop_assert!(e.to_string().contains("overlaps the row on line"), "{}", e);

@@ -53,7 +53,9 @@ fn fix_is_idempotent_on_every_sample() {
         let once = engine
             .check_bytes(&name, &fs::read(&path).unwrap())
             .unwrap();
-        let twice = engine.check_bytes(&name, &once.output_bytes()).unwrap();
+        let twice = engine
+            .check_bytes(&name, &once.output_bytes(Default::default()).unwrap())
+            .unwrap();
         let reapplied: Vec<_> = twice
             .findings
             .iter()
@@ -81,7 +83,7 @@ fn fix_produces_the_expected_publishable_versions() {
             .check_bytes(&name.to_string_lossy(), &fs::read(&path).unwrap())
             .unwrap();
         let expected = fs::read(expected_dir.join(&name)).unwrap();
-        if checked.output_bytes() != expected {
+        if checked.output_bytes(Default::default()).unwrap() != expected {
             let diff = similar::TextDiff::from_lines(
                 String::from_utf8_lossy(&expected).as_ref(),
                 &checked.output,

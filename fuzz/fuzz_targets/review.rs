@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         "a.txt",
         INPUT.as_bytes(),
         &file_rows,
+        Default::default(),
     ) {
         assert!(
             String::from_utf8(applied.output).is_ok(),

@@ -4,7 +4,8 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
-use capclean::review::{apply_rows, read_review, ReviewedRow};
+use capclean::review::{apply_rows, read_review, Encodings, ReviewedRow};
+use capclean::text::{encoding_for_label, OutputEncoding};
 
 use super::args::ApplyArgs;
 use super::inputs::describe;
@@ -57,6 +58,13 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
         }
     }
     let root = common_root(&files);
+    let encodings = Encodings {
+        input: match &args.encoding {
+            Some(label) => Some(encoding_for_label(label).map_err(anyhow::Error::msg)?),
+            None => None,
+        },
+        output: OutputEncoding::parse(&args.output_encoding).map_err(anyhow::Error::msg)?,
+    };
     let mut failed = false;
     for file in &files {
         let file_rows: Vec<&ReviewedRow> = rows.iter().filter(|r| r.file == *file).collect();
@@ -73,7 +81,7 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
                 continue;
             }
         };
-        let result = apply_rows(&args.review, file, &input, &file_rows);
+        let result = apply_rows(&args.review, file, &input, &file_rows, encodings);
         let applied = match result {
             Ok(a) => a,
             Err(e) => {

@@ -134,6 +134,14 @@ pub struct ApplyArgs {
     #[arg(long, group = "target")]
     pub in_place: bool,
 
+    /// Read the inputs in this encoding (as `fix --encoding` did) instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Write the output in the input's encoding (input, the default) or in utf-8.
+    #[arg(long, value_name = "ENCODING", default_value = "input")]
+    pub output_encoding: String,
+
     /// Print nothing but errors.
     #[arg(short, long)]
     pub quiet: bool,
@@ -181,6 +189,14 @@ pub struct RunArgs {
     /// Input format: auto, cart, srt or vtt (auto: by extension, then by content).
     #[arg(long, value_name = "FORMAT", default_value = "auto")]
     pub format: String,
+
+    /// Read the inputs in this encoding (utf-8, utf-16le, windows-1250, gbk, …) instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Write the output in the input's encoding (input, the default) or in utf-8.
+    #[arg(long, value_name = "ENCODING", default_value = "input")]
+    pub output_encoding: String,
 
     /// Only these rules (comma-separated codes or prefixes; ALL for every rule).
     #[arg(long, value_name = "CODES")]

@@ -14,6 +14,7 @@ use capclean::pipeline::parts::{Parted, PART_BYTES};
 use capclean::review::{self, Row};
 use capclean::rules::punct::DashStyle;
 use capclean::rules::RuleSet;
+use capclean::text::{encoding_for_label, OutputEncoding};
 use capclean::{Engine, Settings};
 use rayon::prelude::*;
 
@@ -78,6 +79,12 @@ pub fn engine(args: &RunArgs) -> Result<Engine> {
     let mut settings = Settings {
         rules: select.without(ignore),
         format: Format::parse_option(&args.format).map_err(anyhow::Error::msg)?,
+        encoding: match &args.encoding {
+            Some(label) => Some(encoding_for_label(label).map_err(anyhow::Error::msg)?),
+            None => None,
+        },
+        output_encoding: OutputEncoding::parse(&args.output_encoding)
+            .map_err(anyhow::Error::msg)?,
         ..Settings::default()
     };
     if let Some(style) = args.dash_style.as_ref().or(config.dash_style.as_ref()) {
@@ -560,17 +567,23 @@ fn process_one(
             return report;
         }
     };
+    report.warning = input_notes(&input.display, &checked).or(report.warning);
     report.rows = review::rows_for(&input.display, &checked, 0);
+    let encoded = || {
+        checked
+            .output_bytes(engine.settings.output_encoding)
+            .map_err(|e| format!("{}: {e}", input.display))
+    };
     let write = |path: &std::path::Path| {
-        write_atomic(path, &checked.output_bytes()).map_err(|e| format!("{e:#}"))
+        let bytes = encoded()?;
+        write_atomic(path, &bytes).map_err(|e| format!("{e:#}"))
     };
     let outcome = match (target, &input.source) {
         (Target::Dir(_), _) => out_path.map_or(Ok(()), |p| write(p)),
         (Target::InPlace, Source::File(path)) if checked.output != checked.doc.text => write(path),
-        (Target::Stdout, _) => {
-            report.printed = Some(checked.output_bytes());
-            Ok(())
-        }
+        (Target::Stdout, _) => encoded().map(|bytes| {
+            report.printed = Some(bytes);
+        }),
         (Target::Diff, _) => {
             let diff = unified_diff(&input.display, &checked.doc.text, &checked.output);
             report.printed = Some(diff.into_bytes());
@@ -585,6 +598,26 @@ fn process_one(
         report.source = Some((input.display.clone(), checked.doc.text));
     }
     report
+}
+
+/// What the user should hear about how an input was read: a code page
+/// the detector chose, NUL bytes kept.
+fn input_notes(name: &str, checked: &capclean::Checked) -> Option<String> {
+    let mut notes = Vec::new();
+    if checked.detected {
+        notes.push(format!(
+            "not UTF-8; read as {} (detected; --encoding NAME reads it as another)",
+            checked.encoding.name()
+        ));
+    }
+    if checked.controls > 0 {
+        notes.push(format!(
+            "{} control character{} (NUL, …) in the text, kept as they are",
+            checked.controls,
+            if checked.controls == 1 { "" } else { "s" }
+        ));
+    }
+    (!notes.is_empty()).then(|| format!("{name}: {}", notes.join("; ")))
 }
 
 fn read(input: &Input) -> Result<Vec<u8>, String> {

@@ -67,10 +67,10 @@ fn load(path: &Path, create: bool) -> Result<Loaded> {
         }
         Err(e) => return Err(Error::io(path, e).into()),
     };
-    let decoded = capclean::text::decode(&bytes).map_err(|reason| Error::Dictionary {
+    let decoded = capclean::text::decode(&bytes).map_err(|e| Error::Dictionary {
         path: path.to_owned(),
         line: 1,
-        reason,
+        reason: format!("{e}; save it as CSV UTF-8"),
     })?;
     let file = RosterFile::parse(path, &decoded.text)?;
     Ok(Loaded {
@@ -173,10 +173,10 @@ pub fn run(args: &RosterArgs) -> Result<ExitStatus> {
             let mut loaded = load(&path, true)?;
             let bytes = std::fs::read(&import.file).map_err(|e| Error::io(&import.file, e))?;
             let text = capclean::text::decode(&bytes)
-                .map_err(|reason| Error::Dictionary {
+                .map_err(|e| Error::Dictionary {
                     path: import.file.clone(),
                     line: 1,
-                    reason,
+                    reason: format!("{e}; save it as CSV UTF-8"),
                 })?
                 .text;
             let columns = ImportColumns {

@@ -21,10 +21,10 @@ pub fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     crate::text::decode(&bytes)
         .map(|d| d.text)
-        .map_err(|reason| Error::Dictionary {
+        .map_err(|e| Error::Dictionary {
             path: path.to_owned(),
             line: 1,
-            reason,
+            reason: format!("{e}; save it as CSV UTF-8"),
         })
 }
 

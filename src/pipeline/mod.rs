@@ -18,7 +18,7 @@ use crate::rules::names::{Around, DocNames, NameContext, Turns};
 use crate::rules::punct::DashStyle;
 use crate::rules::{self, Context, Rule, RuleSet, Scratch};
 use crate::terms::TermIndex;
-use crate::text::{self, SourceEncoding};
+use crate::text::{self, OutputEncoding, SourceEncoding};
 use std::ops::Range;
 
 /// How a run behaves.
@@ -32,6 +32,10 @@ pub struct Settings {
     pub format: Option<Format>,
     /// How double-hyphen dashes are written.
     pub dash_style: DashStyle,
+    /// The input encoding, when forced; `None` detects it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// What the output is written in.
+    pub output_encoding: OutputEncoding,
 }
 
 impl Default for Settings {
@@ -41,6 +45,8 @@ impl Default for Settings {
             auto_threshold: 0.9,
             format: None,
             dash_style: DashStyle::default(),
+            encoding: None,
+            output_encoding: OutputEncoding::Input,
         }
     }
 }
@@ -60,6 +66,12 @@ pub struct Checked {
     pub doc: Document,
     /// How the input was encoded.
     pub encoding: SourceEncoding,
+    /// Whether the encoding was detected (a legacy code page) rather than
+    /// certain or forced.
+    pub detected: bool,
+    /// Control characters in the input no caption needs (NUL…), kept as
+    /// they are.
+    pub controls: usize,
     /// Findings sorted by position, overlaps resolved.
     pub findings: Vec<Finding>,
     /// The text with every applied finding in it.
@@ -67,9 +79,10 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The output encoded for writing (UTF-8; BOM kept if the input had one).
-    pub fn output_bytes(&self) -> Vec<u8> {
-        text::encode(&self.output, self.encoding)
+    /// The output encoded for writing, in the input's encoding (BOM
+    /// kept) or in UTF-8; fails on a character the encoding cannot hold.
+    pub fn output_bytes(&self, to: OutputEncoding) -> Result<Vec<u8>, text::EncodeError> {
+        text::encode(&self.output, self.encoding, to)
     }
 
     /// Whether any finding was made.
@@ -115,16 +128,21 @@ impl Engine {
     /// Checks raw input bytes; `name` is the input as given (for messages),
     /// and its extension helps detect the format.
     pub fn check_bytes(&self, name: &str, bytes: &[u8]) -> Result<Checked> {
-        let decoded = text::decode(bytes).map_err(|reason| Error::Input {
-            path: name.to_owned(),
-            reason,
-        })?;
+        let decoded =
+            text::decode_with(bytes, self.settings.encoding).map_err(|e| Error::Input {
+                path: name.to_owned(),
+                reason: format!("{e}{}", e.remedy()),
+            })?;
         let format = self
             .settings
             .format
             .or_else(|| Format::from_path(std::path::Path::new(name)))
             .unwrap_or_else(|| Format::sniff(&decoded.text));
-        Ok(self.check_document(Document::parse(decoded.text, format), decoded.encoding))
+        let mut checked =
+            self.check_document(Document::parse(decoded.text, format), decoded.encoding);
+        checked.detected = decoded.detected;
+        checked.controls = decoded.controls;
+        Ok(checked)
     }
 
     /// Checks a parsed document.
@@ -186,6 +204,8 @@ impl Engine {
         Checked {
             doc,
             encoding,
+            detected: false,
+            controls: 0,
             findings,
             output,
         }

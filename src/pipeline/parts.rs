@@ -271,7 +271,11 @@ impl Engine {
             got += n;
         }
         let head = &head[..got];
-        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let forced_other = self
+            .settings
+            .encoding
+            .is_some_and(|e| e != encoding_rs::UTF_8);
+        if forced_other || head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Ok(Parted::Whole);
         }
         let (skip, encoding) = if head == [0xEF, 0xBB, 0xBF] {
@@ -289,24 +293,18 @@ impl Engine {
             .format
             .or_else(|| Format::from_path(std::path::Path::new(name)));
         let mut names = DocNames::default();
-        let mut line_base = 0;
         let mut carried = Carried::default();
         let mut part_labels = Vec::new();
         while let Some(bytes) = reader.next_part().map_err(io)? {
-            if let Some(pos) = memchr::memchr(0, &bytes) {
-                let line = line_base + lines_in(&bytes[..pos]) + 1;
-                return Err(Error::Input {
-                    path: name.to_owned(),
-                    reason: format!(
-                        "binary data (NUL byte) at line {line}; UTF-16 text needs a byte order mark"
-                    ),
-                });
+            // NUL bytes (binary data, or UTF-16 without its BOM) are the
+            // whole-file decoder's to judge.
+            if memchr::memchr(0, &bytes).is_some() {
+                return Ok(Parted::Whole);
             }
             let Ok(text) = String::from_utf8(bytes) else {
                 return Ok(Parted::Whole);
             };
             let format = reader.format.unwrap_or(Format::Cart);
-            line_base += lines_in(text.as_bytes());
             if names_enabled {
                 let doc = Document::parse_part(text, format, carried);
                 carried = doc.carry_over();

@@ -8,12 +8,21 @@ use crate::edit::conflicts;
 use crate::error::{Error, Result};
 use crate::pipeline::apply::apply_edits;
 use crate::text::locator::Position;
-use crate::text::{decode, encode, Locator};
+use crate::text::{decode_with, encode, Locator, OutputEncoding};
+
+/// How the inputs of a review list are read and written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Encodings {
+    /// The input encoding, when forced (as `fix` was told); else detected.
+    pub input: Option<&'static encoding_rs::Encoding>,
+    /// What the output is written in.
+    pub output: OutputEncoding,
+}
 
 /// The result of applying the rows of one input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
-    /// The corrected bytes (UTF-8; BOM kept if the input had one).
+    /// The corrected bytes, in the input's encoding unless told otherwise.
     pub output: Vec<u8>,
     /// Rows whose change is in the output.
     pub applied: usize,
@@ -31,15 +40,16 @@ pub fn apply_rows(
     file: &str,
     bytes: &[u8],
     rows: &[&ReviewedRow],
+    encodings: Encodings,
 ) -> Result<Applied> {
     let err = |row: &ReviewedRow, reason: String| Error::Review {
         path: review.to_owned(),
         line: row.csv_line,
         reason: format!("{file}: {reason}"),
     };
-    let decoded = decode(bytes).map_err(|reason| Error::Input {
+    let decoded = decode_with(bytes, encodings.input).map_err(|e| Error::Input {
         path: file.to_owned(),
-        reason,
+        reason: format!("{e}{}", e.remedy()),
     })?;
     let text = decoded.text.as_str();
     let locator = Locator::new(text);
@@ -88,7 +98,10 @@ pub fn apply_rows(
     }
     let output = apply_edits(text, edits.iter().map(|(r, s, _)| (r.clone(), *s)));
     Ok(Applied {
-        output: encode(&output, decoded.encoding),
+        output: encode(&output, decoded.encoding, encodings.output).map_err(|e| Error::Input {
+            path: file.to_owned(),
+            reason: e.to_string(),
+        })?,
         applied,
         kept,
         rejected,

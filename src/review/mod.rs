@@ -8,7 +8,7 @@ mod html;
 mod read;
 mod write;
 
-pub use apply::{apply_rows, Applied};
+pub use apply::{apply_rows, Applied, Encodings};
 pub use cell::{guard, runs_as_formula, unguard};
 pub use html::{escape as escape_html, render_html, ReportFile, KINDS, STATUSES};
 pub use read::{read_review, Decision, ReviewedRow};

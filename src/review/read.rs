@@ -78,7 +78,7 @@ pub fn read_review(path: &Path, bytes: &[u8]) -> Result<Vec<ReviewedRow>> {
         reason,
     };
     let text = crate::text::decode(bytes)
-        .map_err(|reason| err(1, reason))?
+        .map_err(|e| err(1, format!("{e}; save the review list as CSV UTF-8")))?
         .text;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(crate::dict::table::guess_separator(&text))

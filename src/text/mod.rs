@@ -5,5 +5,8 @@ pub mod encoding;
 pub mod locator;
 pub mod protect;
 
-pub use encoding::{decode, encode, Decoded, SourceEncoding};
+pub use encoding::{
+    decode, decode_with, encode, encoding_for_label, DecodeError, Decoded, EncodeError,
+    OutputEncoding, SourceEncoding,
+};
 pub use locator::Locator;
