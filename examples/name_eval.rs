@@ -743,6 +743,7 @@ fn run(args: &Args) -> Result<(), String> {
     };
     let roster = Roster {
         people: people.iter().map(Gen::to_person).collect(),
+        builtin: 0,
     };
     let started = Instant::now();
     let engine = Engine::new(

@@ -198,6 +198,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "ENCODING", default_value = "input")]
     pub output_encoding: String,
 
+    /// The inputs' language: auto (detected per file), or a code or name (en, fr, spanish); English-only rules run on English only.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub language: String,
+
     /// Only these rules (comma-separated codes or prefixes; ALL for every rule).
     #[arg(long, value_name = "CODES")]
     pub select: Option<String>,

@@ -14,7 +14,7 @@ use capclean::pipeline::parts::{Parted, PART_BYTES};
 use capclean::review::{self, Row};
 use capclean::rules::punct::DashStyle;
 use capclean::rules::RuleSet;
-use capclean::text::{encoding_for_label, OutputEncoding};
+use capclean::text::{encoding_for_label, Language, OutputEncoding};
 use capclean::{Engine, Settings};
 use rayon::prelude::*;
 
@@ -85,6 +85,7 @@ pub fn engine(args: &RunArgs) -> Result<Engine> {
         },
         output_encoding: OutputEncoding::parse(&args.output_encoding)
             .map_err(anyhow::Error::msg)?,
+        language: Language::parse_option(&args.language).map_err(anyhow::Error::msg)?,
         ..Settings::default()
     };
     if let Some(style) = args.dash_style.as_ref().or(config.dash_style.as_ref()) {
@@ -119,6 +120,8 @@ struct Report {
     printed: Option<Vec<u8>>,
     error: Option<String>,
     warning: Option<String>,
+    /// The language the rules read the input in.
+    language: Option<Language>,
 }
 
 fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
@@ -283,6 +286,7 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     if !args.quiet {
         messages::note(&summary(
             run.checked_files,
+            &run.languages,
             &run.counts,
             errors.len(),
             review_path.as_deref(),
@@ -338,6 +342,8 @@ struct Run {
     next_id: usize,
     counts: Counts,
     checked_files: usize,
+    /// Files per language the rules read them in.
+    languages: std::collections::BTreeMap<&'static str, usize>,
     errors: Vec<String>,
     /// `check`: print each row.
     print_rows: bool,
@@ -403,6 +409,9 @@ impl Run {
             Some(e) => self.errors.push(e),
             None => self.checked_files += 1,
         }
+        if let Some(language) = report.language {
+            *self.languages.entry(language.name()).or_default() += 1;
+        }
         if let Some(bytes) = &report.printed {
             messages::stdout(bytes)?;
         }
@@ -459,6 +468,7 @@ fn process_parted(
         _ => None,
     };
     let mut changed = false;
+    let mut language = None;
     let mut failed: Option<String> = None;
     // Rows go to the review list as they are made; only those whose
     // context the part's end cuts off wait for the next part. The previous
@@ -469,6 +479,7 @@ fn process_parted(
         let text = piece.doc.text.as_str();
         parts.progress.part_done(piece.span.len() as u64);
         changed |= piece.changed();
+        language.get_or_insert(piece.doc.language);
         let written = match (&mut sink, target) {
             (Some(file), _) => piece.write_output(file).map_err(|e| e.to_string()),
             (None, Target::Stdout) => {
@@ -531,6 +542,9 @@ fn process_parted(
                 }
             }
             run.checked_files += 1;
+            if let Some(language) = language {
+                *run.languages.entry(language.name()).or_default() += 1;
+            }
             Ok(())
         }
     }
@@ -568,6 +582,7 @@ fn process_one(
         }
     };
     report.warning = input_notes(&input.display, &checked).or(report.warning);
+    report.language = Some(checked.doc.language);
     report.rows = review::rows_for(&input.display, &checked, 0);
     let encoded = || {
         checked
@@ -659,6 +674,7 @@ fn print_report(rows: &[Row]) -> Result<()> {
 
 fn summary(
     files: usize,
+    languages: &std::collections::BTreeMap<&'static str, usize>,
     counts: &Counts,
     errors: usize,
     review: Option<&std::path::Path>,
@@ -683,6 +699,20 @@ fn summary(
         ": {} applied, {} suggested, {} flagged",
         counts.applied, counts.suggested, counts.flagged
     ));
+    // Only worth a word when some file was not read as English.
+    if languages.keys().any(|l| *l != "English") {
+        let shown: Vec<String> = languages.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        let other: usize = languages
+            .iter()
+            .filter(|(l, _)| **l != "English")
+            .map(|(_, n)| n)
+            .sum();
+        line.push_str(&format!(
+            "; languages: {} (English-only rules off for {other} file{})",
+            shown.join(", "),
+            if other == 1 { "" } else { "s" }
+        ));
+    }
     if errors > 0 {
         line.push_str(&format!(
             "; {errors} error{}",

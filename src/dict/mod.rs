@@ -32,11 +32,13 @@ pub struct Dictionaries {
 impl Dictionaries {
     /// The built-in dictionaries.
     pub fn builtin() -> Result<Self> {
+        let mut roster = Roster::parse(
+            Path::new("dictionaries/roster.csv (built-in)"),
+            DEFAULT_ROSTER,
+        )?;
+        roster.builtin = roster.people.len();
         Ok(Dictionaries {
-            roster: Roster::parse(
-                Path::new("dictionaries/roster.csv (built-in)"),
-                DEFAULT_ROSTER,
-            )?,
+            roster,
             glossary: Glossary::parse(
                 Path::new("dictionaries/glossary.csv (built-in)"),
                 DEFAULT_GLOSSARY,

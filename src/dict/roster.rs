@@ -31,6 +31,9 @@ pub struct Person {
 pub struct Roster {
     /// People in file order.
     pub people: Vec<Person>,
+    /// How many of the first people come from the built-in roster: they
+    /// are guesses for English text, not the names a user said to expect.
+    pub builtin: usize,
 }
 
 impl Roster {
@@ -85,7 +88,7 @@ impl Roster {
             }
             people.push(person);
         }
-        Ok(Roster { people })
+        Ok(Roster { people, builtin: 0 })
     }
 
     /// Adds the people of `other`.

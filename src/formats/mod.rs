@@ -12,6 +12,8 @@ mod vtt;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::text::Language;
+
 /// A supported input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -102,6 +104,9 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// What this part takes over from the parts before it.
     pub carried: Carried,
+    /// The input's language, which the engine tells (undetermined until
+    /// it does): English-only rules look at it.
+    pub language: Language,
     runs: Runs,
 }
 
@@ -189,6 +194,7 @@ impl Document {
             format,
             segments,
             carried,
+            language: Language::default(),
             runs,
         }
     }
@@ -288,6 +294,7 @@ pub(crate) fn line_at(text: &str, start: usize) -> Option<(Range<usize>, usize)>
 pub(crate) fn push_tagged_line(
     text: &str,
     range: Range<usize>,
+    markup: Markup,
     runs: &mut Runs,
     out: &mut Vec<Segment>,
 ) -> bool {
@@ -304,51 +311,84 @@ pub(crate) fn push_tagged_line(
         }
     };
     while i < range.end {
-        let close = match bytes[i] {
-            b'<' => Some(b'>'),
-            b'{' => Some(b'}'),
-            b'&' => Some(b';'),
-            _ => None,
+        let Some(tag_end) = tag_at(bytes, i, range.end, markup) else {
+            i += 1;
+            continue;
         };
-        if let Some(close) = close {
-            let limit = (i + 64).min(range.end);
-            if let Some(len) = bytes[i + 1..limit].iter().position(|&b| b == close) {
-                let tag_end = i + 1 + len + 1;
-                let inner = &text[i + 1..tag_end - 1];
-                let is_tag = match bytes[i] {
-                    b'&' => {
-                        !inner.is_empty()
-                            && inner
-                                .bytes()
-                                .all(|b| b.is_ascii_alphanumeric() || b == b'#')
+        push(piece_start, i, out);
+        if bytes[i] == b'<' {
+            let closed = bytes[tag_end - 1] == b'>';
+            let inner = &text[i + 1..tag_end - usize::from(closed)];
+            if inner.starts_with("v ") || inner.starts_with("v.") {
+                if let Some(space) = inner.find(' ') {
+                    let name_start = i + 1 + space + 1;
+                    let name = &inner[space + 1..];
+                    let trimmed = name.trim();
+                    if !trimmed.is_empty() {
+                        let lead = name.len() - name.trim_start().len();
+                        let r = name_start + lead..name_start + lead + trimmed.len();
+                        runs.speaker_from(i, Some(r));
+                        voiced = true;
                     }
-                    _ => true,
-                };
-                if is_tag {
-                    push(piece_start, i, out);
-                    if bytes[i] == b'<' && (inner.starts_with("v ") || inner.starts_with("v.")) {
-                        if let Some(space) = inner.find(' ') {
-                            let name_start = i + 1 + space + 1;
-                            let name = &text[name_start..tag_end - 1];
-                            let trimmed = name.trim();
-                            if !trimmed.is_empty() {
-                                let lead = name.len() - name.trim_start().len();
-                                let r = name_start + lead..name_start + lead + trimmed.len();
-                                runs.speaker_from(i, Some(r));
-                                voiced = true;
-                            }
-                        }
-                    }
-                    piece_start = tag_end;
-                    i = tag_end;
-                    continue;
                 }
             }
         }
-        i += 1;
+        piece_start = tag_end;
+        i = tag_end;
     }
     push(piece_start, range.end, out);
     voiced
+}
+
+/// How a subtitle format marks up its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// WebVTT: `<` always opens a tag.
+    WebVtt,
+    /// SubRip: HTML-like tags, but a bare `<` may be text (`x < 5`).
+    SubRip,
+}
+
+/// Where the markup starting at byte `i` ends (exclusive), if a tag starts
+/// there. In WebVTT any `<…>`; in SubRip `<…>` whose first character after `<` (and any spaces) is a
+/// letter, `/`, `!` or `?`, or a digit right after `<` — its end is the next `>`, or the end of
+/// the line for a tag left open; `{\…}` and other short `{…}`; and
+/// entities such as `&amp;` or `&#8212;`. A `<` before a space and a
+/// figure (`x < 5`) is text.
+fn tag_at(bytes: &[u8], i: usize, end: usize, markup: Markup) -> Option<usize> {
+    let rest = &bytes[i..end];
+    match rest.first()? {
+        // WebVTT: every `<` opens a tag (text writes `&lt;`).
+        b'<' if markup == Markup::WebVtt => Some(match memchr::memchr(b'>', rest) {
+            Some(close) => i + close + 1,
+            None => end,
+        }),
+        b'<' => {
+            let after_spaces = rest[1..].iter().position(|&b| b != b' ')? + 1;
+            let first = rest[after_spaces];
+            // Timestamp tags (`<00:00:01.500>`) start with a digit at once.
+            let digit = first.is_ascii_digit() && after_spaces == 1;
+            if !(digit || first.is_ascii_alphabetic() || matches!(first, b'/' | b'!' | b'?')) {
+                return None;
+            }
+            Some(match memchr::memchr(b'>', rest) {
+                Some(close) => i + close + 1,
+                None => end,
+            })
+        }
+        b'{' => {
+            let close = memchr::memchr(b'}', rest)?;
+            // `{\an8}`, `{\i1}` of any length; other braces only short.
+            (rest.get(1) == Some(&b'\\') || close < 64).then_some(i + close + 1)
+        }
+        b'&' => {
+            let close = memchr::memchr(b';', &rest[..rest.len().min(32)])?;
+            let name = &rest[1..close];
+            (!name.is_empty() && name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'#'))
+                .then_some(i + close + 1)
+        }
+        _ => None,
+    }
 }
 
 /// [`push_tagged_line`] for a format where a voice tag holds for the rest
@@ -360,7 +400,7 @@ pub(crate) fn push_tagged_line_once(
     out: &mut Vec<Segment>,
 ) {
     let before = runs.speaker_at(range.start);
-    if push_tagged_line(text, range.clone(), runs, out) {
+    if push_tagged_line(text, range.clone(), Markup::SubRip, runs, out) {
         runs.speakers
             .push((range.end, before.unwrap_or(Speaker::Unknown)));
     }
@@ -396,7 +436,13 @@ mod tests {
         let text = "<v Ana Silva>Hello <i>there</i> &amp; more";
         let mut out = Vec::new();
         let mut runs = Runs::default();
-        assert!(push_tagged_line(text, 0..text.len(), &mut runs, &mut out));
+        assert!(push_tagged_line(
+            text,
+            0..text.len(),
+            Markup::WebVtt,
+            &mut runs,
+            &mut out
+        ));
         let pieces: Vec<_> = out.iter().map(|s| &text[s.range.clone()]).collect();
         assert_eq!(pieces, vec!["Hello ", "there", " ", " more"]);
         let doc = Document {
@@ -404,8 +450,42 @@ mod tests {
             format: Format::Vtt,
             segments: out,
             carried: Carried::default(),
+            language: Language::default(),
             runs,
         };
         assert_eq!(doc.speaker(&doc.segments[0]), Some("Ana Silva"));
+    }
+
+    fn pieces_in(text: &str, markup: Markup) -> Vec<&str> {
+        let mut out = Vec::new();
+        push_tagged_line(text, 0..text.len(), markup, &mut Runs::default(), &mut out);
+        out.iter().map(|s| &text[s.range.clone()]).collect()
+    }
+
+    fn pieces(text: &str) -> Vec<&str> {
+        pieces_in(text, Markup::SubRip)
+    }
+
+    #[test]
+    fn malformed_long_and_open_tags_are_never_text() {
+        // A space after `<`, a tag longer than 64 bytes, a tag left open.
+        assert_eq!(pieces("< i>one  two< /i> end"), vec!["one  two", " end"]);
+        let long = format!("a <font color=\"{}\">b</font>", "x".repeat(80));
+        assert_eq!(pieces(&long), vec!["a ", "b"]);
+        assert_eq!(pieces("said <i open  tag"), vec!["said "]);
+        assert_eq!(
+            pieces("{\\an8}{\\fs20\\c&H00FFFF&\\bord2\\shad0\\blur3\\fnArial Narrow Bold}top"),
+            vec!["top"]
+        );
+        // A `<` before a space and a figure is a comparison.
+        assert_eq!(pieces("x < 5 and y > 3"), vec!["x < 5 and y > 3"]);
+        // In WebVTT a bare `<` opens a tag all the same (the text writes
+        // `&lt;`): the space or tab after it is the tag's.
+        assert_eq!(pieces_in("a <\t", Markup::WebVtt), vec!["a "]);
+        assert_eq!(pieces_in("< ", Markup::WebVtt), Vec::<&str>::new());
+        assert_eq!(
+            pieces("fish &amp; chips & more;"),
+            vec!["fish ", " chips & more;"]
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! SubRip: numbered cues with `HH:MM:SS,mmm --> HH:MM:SS,mmm` timings. Only
 //! cue text lines become segments; numbers and timings pass through. The
 //! reader is lenient: a cue without a number, or without a blank line
-//! before the next one, is still found by its timing line.
+//! before the next one, is still found by its timing line; a line holding
+//! `-->` always ends the cue text before it.
 
 use super::{cart, line_at, push_tagged_line_once, Runs, Segment};
 use regex::Regex;
@@ -41,9 +42,12 @@ pub(super) fn segments(text: &str, runs: &mut Runs) -> Vec<Segment> {
         runs.cue_from(line.start, line.start + time.start..line.start + time.end);
         while let Some((cue_line, after)) = line_at(text, at) {
             let cue_text = &text[cue_line.clone()];
-            let next_is_timing = || line_at(text, after).is_some_and(|(n, _)| is_timing(&text[n]));
+            // A line holding `-->` is the next cue's timing, parsed or not,
+            // never caption text (as in WebVTT).
+            let next_is_timing =
+                || line_at(text, after).is_some_and(|(n, _)| text[n].contains("-->"));
             if cue_text.trim().is_empty()
-                || is_timing(cue_text)
+                || cue_text.contains("-->")
                 || (is_number(cue_text) && next_is_timing())
             {
                 break;
@@ -82,6 +86,16 @@ mod tests {
             speakers,
             vec![Some("ANA"), Some("ANA"), Some("Bo"), Some("ANA")]
         );
+    }
+
+    #[test]
+    fn a_line_holding_an_arrow_is_never_cue_text() {
+        let text = "1\n00:00:01,000 --> 00:00:02,000\nfirst\n00:00:03 --> broken\nnot a cue\n\n2\n00:00:04,000 --> 00:00:05,000\nsecond\n";
+        let shown: Vec<_> = segments(text, &mut Runs::default())
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(shown, vec!["first", "second"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! through; cue text becomes segments, split around tags, with the speaker
 //! from `<v Name>` or a `>>` turn.
 
-use super::{cart, line_at, push_tagged_line, Runs, Segment};
+use super::{cart, line_at, push_tagged_line, Markup, Runs, Segment};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -15,46 +15,69 @@ static TIMING: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn segments(text: &str, header: bool, runs: &mut Runs) -> Vec<Segment> {
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
+    let arrow = |r: &Range<usize>| text[r.clone()].contains("-->");
     let mut out = Vec::new();
     let mut at = 0;
-    // The header block runs to the first blank line.
+    // The header block runs to the first blank line, or to a line holding
+    // `-->`, which starts the first cue (the WebVTT parsing rules).
     while let Some((line, next)) = line_at(text, at).filter(|_| header) {
-        if blank(&line) {
+        if blank(&line) || (at > 0 && arrow(&line)) {
             break;
         }
         at = next;
     }
+    // Blocks: lines up to a blank line. A block's timing line is its first
+    // line, or its second after an identifier; any other line holding
+    // `-->` ends the block and starts the next, so a cue with no blank
+    // line before the next one never swallows that one's timing.
     while let Some((line, next)) = line_at(text, at) {
         if blank(&line) {
             at = next;
             continue;
         }
-        let first = &text[line];
-        let skipped = ["NOTE", "STYLE", "REGION"].iter().any(|kw| {
-            first.starts_with(kw)
-                && first[kw.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace)
+        let first = &text[line.clone()];
+        let timing = if arrow(&line) {
+            Some(line.clone())
+        } else {
+            line_at(text, next)
+                .map(|(second, _)| second)
+                .filter(|second| !blank(second) && arrow(second))
+        };
+        let cue_time = timing.as_ref().and_then(|t| {
+            TIMING
+                .captures(&text[t.clone()])
+                .and_then(|c| c.get(1))
+                .map(|m| t.start + m.start()..t.start + m.end())
         });
-        let mut in_cue = false;
-        // Lines of the block so far: the timing is its first or second line.
-        let mut index = 0;
+        // A NOTE, STYLE or REGION block, or a block whose timing does not
+        // parse, is not a cue: it passes through as written.
+        let is_cue = cue_time.is_some()
+            && (timing.as_ref().is_some_and(|t| t.start == line.start)
+                || !["NOTE", "STYLE", "REGION"].iter().any(|kw| {
+                    first.starts_with(kw)
+                        && first[kw.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                }));
+        let mut seen_timing = false;
         while let Some((line, next)) = line_at(text, at) {
             if blank(&line) {
                 break;
             }
-            let is_timing = !skipped && !in_cue && index <= 1;
-            if let Some(c) = TIMING.captures(&text[line.clone()]).filter(|_| is_timing) {
-                let m = c.get(1).map(|m| m.range()).unwrap_or(0..0);
-                runs.cue_from(line.start, line.start + m.start..line.start + m.end);
-                in_cue = true;
-            } else if in_cue {
+            if arrow(&line) {
+                if seen_timing || timing.as_ref().is_none_or(|t| t.start != line.start) {
+                    break; // the next block's timing
+                }
+                seen_timing = true;
+                if let (true, Some(time)) = (is_cue, cue_time.clone()) {
+                    runs.cue_from(line.start, time);
+                }
+            } else if seen_timing && is_cue {
                 let body = cart::push_line(text, line, runs, &mut out);
-                push_tagged_line(text, body, runs, &mut out);
+                push_tagged_line(text, body, Markup::WebVtt, runs, &mut out);
             }
             at = next;
-            index += 1;
         }
     }
     out
@@ -63,6 +86,33 @@ pub(super) fn segments(text: &str, header: bool, runs: &mut Runs) -> Vec<Segment
 #[cfg(test)]
 mod tests {
     use super::super::{Document, Format};
+
+    fn shown(text: &str) -> Vec<String> {
+        let doc = Document::parse(text.to_owned(), Format::Vtt);
+        doc.segments
+            .iter()
+            .map(|s| doc.segment_text(s).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_holding_an_arrow_ends_the_cue_and_starts_the_next() {
+        // Exported without blank lines between cues.
+        let text = "WEBVTT\n\n00:05:01.000 --> 00:05:04.080\nfirst cue\n00:05:04.080 --> 00:05:05.069\nsecond cue\nid\n00:05:06.000 --> 00:05:07.000\nthird cue\n";
+        let doc = Document::parse(text.to_owned(), Format::Vtt);
+        let texts: Vec<_> = doc.segments.iter().map(|s| doc.segment_text(s)).collect();
+        // "id" is text of the second cue: an identifier needs a block of its own.
+        assert_eq!(texts, vec!["first cue", "second cue", "id", "third cue"]);
+        assert_eq!(doc.time(&doc.segments[1]), Some("00:05:04.080"));
+        assert_eq!(doc.time(&doc.segments[3]), Some("00:05:06.000"));
+        // A timing straight after the header starts the first cue.
+        assert_eq!(
+            shown("WEBVTT\n00:00.000 --> 00:01.000\nhello\n"),
+            vec!["hello"]
+        );
+        // A timing that does not parse: its block is no cue, left as it is.
+        assert!(shown("WEBVTT\n\nsoon --> later\ncue text\n").is_empty());
+    }
 
     #[test]
     fn notes_styles_ids_and_settings_pass_through() {

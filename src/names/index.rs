@@ -56,6 +56,8 @@ pub struct Person {
     pub never: HashSet<String>,
     /// Role and organisation, for the review note.
     pub about: String,
+    /// From the built-in roster, not one the user gave.
+    pub builtin: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +155,7 @@ impl NameIndex {
                     .copied()
                     .collect::<Vec<_>>()
                     .join(", "),
+                builtin: (p as usize) < roster.builtin,
             });
             let (given, surname) = split_name(&person.name);
             let first_correct = index.forms.len() as u32;

@@ -18,7 +18,7 @@ use crate::rules::names::{Around, DocNames, NameContext, Turns};
 use crate::rules::punct::DashStyle;
 use crate::rules::{self, Context, Rule, RuleSet, Scratch};
 use crate::terms::TermIndex;
-use crate::text::{self, OutputEncoding, SourceEncoding};
+use crate::text::{self, Language, OutputEncoding, SourceEncoding};
 use std::ops::Range;
 
 /// How a run behaves.
@@ -36,6 +36,8 @@ pub struct Settings {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// What the output is written in.
     pub output_encoding: OutputEncoding,
+    /// The inputs' language, when forced; `None` detects it per input.
+    pub language: Option<Language>,
 }
 
 impl Default for Settings {
@@ -47,6 +49,7 @@ impl Default for Settings {
             dash_style: DashStyle::default(),
             encoding: None,
             output_encoding: OutputEncoding::Input,
+            language: None,
         }
     }
 }
@@ -151,8 +154,22 @@ impl Engine {
     /// read the repaired text (so `Ã©` counts as the letter it stands for)
     /// and their spans are mapped back to the original, so the result does
     /// not change when the repaired output is checked again.
-    pub fn check_document(&self, doc: Document, encoding: SourceEncoding) -> Checked {
+    pub fn check_document(&self, mut doc: Document, encoding: SourceEncoding) -> Checked {
+        doc.language = self.language_of(&doc.text);
         self.check_document_in(doc, encoding, None)
+    }
+
+    /// The language the rules read `text` in (the start of an input): as
+    /// forced, or detected from its first few kilobytes.
+    pub fn language_of(&self, text: &str) -> Language {
+        if let Some(language) = self.settings.language {
+            return language;
+        }
+        let mut end = text.len().min(text::language::SAMPLE_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Language::detect(&text[..end], crate::names::common::is_common)
     }
 
     /// The mojibake repairs of `doc` and the document the other rules read
@@ -181,7 +198,8 @@ impl Engine {
                 None => label_doc.text,
             });
         }
-        let repaired_doc = Document::parse_part(repaired, doc.format, carried);
+        let mut repaired_doc = Document::parse_part(repaired, doc.format, carried);
+        repaired_doc.language = doc.language;
         Some((repairs, repaired_doc))
     }
 

@@ -19,7 +19,7 @@ use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Carried, Document, Format};
 use crate::rules::names::{label_names, Around, DocNames, Turns};
-use crate::text::SourceEncoding;
+use crate::text::{Language, SourceEncoding};
 
 /// Default part size. Checking a part holds its text and segments, and the
 /// findings of a quarter of it at a time: 2 to 3 times its size in all
@@ -295,6 +295,9 @@ impl Engine {
         let mut names = DocNames::default();
         let mut carried = Carried::default();
         let mut part_labels = Vec::new();
+        // The language is told from the input's first kilobytes, as for a
+        // whole file.
+        let mut sample = String::new();
         while let Some(bytes) = reader.next_part().map_err(io)? {
             // NUL bytes (binary data, or UTF-16 without its BOM) are the
             // whole-file decoder's to judge.
@@ -305,6 +308,12 @@ impl Engine {
                 return Ok(Parted::Whole);
             };
             let format = reader.format.unwrap_or(Format::Cart);
+            let room = crate::text::language::SAMPLE_BYTES.saturating_sub(sample.len());
+            let mut end = text.len().min(room);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            sample.push_str(&text[..end]);
             if names_enabled {
                 let doc = Document::parse_part(text, format, carried);
                 carried = doc.carry_over();
@@ -319,6 +328,8 @@ impl Engine {
             }
         }
         let format = reader.format.unwrap_or(Format::Cart);
+        let language = self.language_of(&sample);
+        drop(sample);
         names.finish(&self.names);
         let turns_around = |names: &DocNames| {
             let turns: Vec<PartTurns> =
@@ -332,6 +343,7 @@ impl Engine {
             skip,
             format,
             repairs,
+            language,
         };
 
         // Pass 2: the people the name fixes name count as named, as they
@@ -461,6 +473,7 @@ struct Parts<'a> {
     skip: u64,
     format: Format,
     repairs: bool,
+    language: Language,
 }
 
 impl Parts<'_> {
@@ -485,7 +498,8 @@ impl Parts<'_> {
             })?;
             let lines = lines_in(text.as_bytes());
             let first = !carried.continued;
-            let doc = Document::parse_part(text, self.format, carried);
+            let mut doc = Document::parse_part(text, self.format, carried);
+            doc.language = self.language;
             carried = doc.carry_over();
             f(&doc, line_base, first)?;
             reader.give_back(doc.text.into_bytes());

@@ -91,7 +91,7 @@ pub const RULES: &[RuleInfo] = &[
         why: "`‑‑` is how a steno writer types a dash; the publication uses a real dash.",
         example: "my second time ‑‑ my first time",
         result: "my second time — my first time",
-        fix_safety: "Applied. Style set by `dash-style` (spaced-em, em, en, keep). A dash opening a line, runs of four or more, and URLs are left alone.",
+        fix_safety: "Applied. Style set by `dash-style` (spaced-em, em, en, keep). A dash opening a line, runs of four or more, arrows (`-->`, `<--`, `^--`) and URLs are left alone.",
     },
     RuleInfo {
         rule: Rule::MissingSpaceAfterComma,

@@ -416,7 +416,7 @@ impl DocNames {
                 country: String::new(),
             });
         }
-        names.speakers = NameIndex::new(&Roster { people });
+        names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
         names.label_roots = label_roots(&names.labels);
     }
 }
@@ -581,6 +581,9 @@ struct Clues {
     neighbours: [Option<u32>; 2],
     /// The match is against the file's own speakers, not the roster.
     from_document: bool,
+    /// Running text not in English: the guards against common words do
+    /// not know its words, so a name is only suggested.
+    not_english: bool,
 }
 
 /// Turns the best candidate for `heard` into a proposal: the similarity
@@ -724,6 +727,10 @@ fn propose(
         }
         if clues.from_document {
             applicability = Applicability::Suggest;
+        }
+        if clues.not_english {
+            applicability = Applicability::Suggest;
+            evidence.push("in text that is not English");
         }
     }
     let mut note = describe(index, best);
@@ -887,6 +894,7 @@ fn check_body(
             .or_else(|| names.doc.fixed_label_person(name))
     });
     let word = |t: &Token| &text[t.range.clone()];
+    let english = ctx.doc.language.is_english();
     let mut proposals = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1001,6 +1009,13 @@ fn check_body(
                     continue;
                 }
                 let mut found = cache.lookup_present(names, heard);
+                if !english {
+                    // The built-in roster's names are guesses for English
+                    // text: "Claro" is a Spanish word, not Clair.
+                    found.retain(|c| {
+                        !index.people[index.forms[c.form as usize].person as usize].builtin
+                    });
+                }
                 if tokens_correct {
                     found.retain(|c| {
                         names
@@ -1024,6 +1039,7 @@ fn check_body(
                     speaker: speaker_person,
                     neighbours: names.turns.neighbours(segment.range.start),
                     from_document: found.is_empty(),
+                    not_english: !english,
                 };
                 let abs = segment.range.start + range.start..segment.range.start + range.end;
                 let proposal = if found.is_empty() {

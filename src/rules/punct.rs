@@ -143,7 +143,10 @@ struct Scan<'a> {
     protected: Vec<Range<usize>>,
     /// Spans already rewritten by an earlier rule in this scan.
     claimed: SpanSet,
+    /// Only closing tags (`</i>`) stand between the segment and its line end.
     at_line_end: bool,
+    /// Nothing at all does.
+    at_bare_line_end: bool,
     out: &'a mut Vec<Finding>,
 }
 
@@ -221,6 +224,7 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
         },
         claimed: SpanSet::default(),
         at_line_end: ends_line(after),
+        at_bare_line_end: after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n"),
         out,
     };
     if ctx.enabled(Rule::DoubleHyphenDash)
@@ -243,7 +247,8 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     if ctx.enabled(Rule::MissingSpaceAfterComma) && seen.any(b",;") {
         comma_spaces(&mut scan);
     }
-    if ctx.enabled(Rule::DoubledWord) {
+    // "Vous vous", "that that": doubled words are an English judgement.
+    if ctx.enabled(Rule::DoubledWord) && ctx.doc.language.is_english() {
         doubled_words(&mut scan);
     }
 }
@@ -264,6 +269,12 @@ fn dashes(scan: &mut Scan<'_>) {
         }
         let run_len = k - run_start;
         if !(2..=3).contains(&run_len) {
+            continue;
+        }
+        // An arrow is no dash: `-->`, `<--`, `^--` stay as written.
+        let arrow_after = chars.get(k).is_some_and(|c| c.1 == '>');
+        let arrow_before = run_start > 0 && matches!(chars[run_start - 1].1, '<' | '^');
+        if arrow_after || arrow_before {
             continue;
         }
         let mut left = run_start;
@@ -561,6 +572,10 @@ fn tight_punct_at(scan: &Scan<'_>, i: usize) -> bool {
     if !matches!(p, ',' | '.' | ';' | ':' | '?' | '!') {
         return false;
     }
+    // French sets a space before the high signs: "Vraiment ?" is right.
+    if matches!(p, ';' | ':' | '?' | '!') && scan.ctx.doc.language.is_french() {
+        return false;
+    }
     let next = scan.char_at(i + 1);
     let next_visible = scan.text[i + 1..]
         .trim_start_matches([' ', '\t'])
@@ -617,7 +632,14 @@ fn whitespace(scan: &mut Scan<'_>) {
             continue;
         }
         if trailing {
-            if scan.at_line_end && scan.ctx.enabled(Rule::TrailingWhitespace) {
+            // Spaces alone between tags (`<c> </c>`) are the tags' business,
+            // not trailing whitespace; after words they are.
+            let line_end = if start == 0 {
+                scan.at_bare_line_end
+            } else {
+                scan.at_line_end
+            };
+            if line_end && scan.ctx.enabled(Rule::TrailingWhitespace) {
                 scan.propose(
                     Rule::TrailingWhitespace,
                     range,
@@ -817,6 +839,16 @@ mod tests {
         assert_unchanged("‑‑ opening dash stays");
         assert_unchanged("an arrow ---- rule stays");
         assert_unchanged("see https://example.org/a--b now");
+        // Arrows are not dashes.
+        for text in [
+            "click Next --> then Save",
+            "back <-- here",
+            "see above ^-- that",
+            "a <--> b",
+            "x -> y",
+        ] {
+            assert_unchanged(text);
+        }
     }
 
     #[test]
@@ -960,6 +992,12 @@ mod tests {
         assert_eq!(
             check_text(srt, Format::Srt, &settings).output,
             "1\n00:00:01,000 --> 00:00:02,000  \nhi there\n"
+        );
+        // Spaces alone between tags are the tags' (YouTube-style cues).
+        let youtube = "WEBVTT\n\n00:01.000 --> 00:02.000\n <c>one</c><00:00:01.500><c> two</c>\n<c> </c>\n </c>\nword   </c>\n";
+        assert_eq!(
+            check_text(youtube, Format::Vtt, &settings).output,
+            "WEBVTT\n\n00:01.000 --> 00:02.000\n <c>one</c><00:00:01.500><c> two</c>\n<c> </c>\n </c>\nword</c>\n"
         );
         let vtt = "WEBVTT\n\n00:01.000 --> 00:02.000 align:start\n<i>word ‑‑</i> next\n<v Ana>review --</v>\n";
         assert_eq!(

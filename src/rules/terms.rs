@@ -3,7 +3,7 @@
 //! multi-word term.
 
 use super::{Context, Rule};
-use crate::edit::{Applicability, Finding, Kind};
+use crate::edit::{Applicability, Finding, Kind, SpanSet};
 use crate::formats::{Role, Segment};
 use crate::names::common::zipf;
 use crate::names::tokens;
@@ -44,7 +44,8 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     let threshold = ctx.settings.auto_threshold;
     let protected = protected_spans(text);
     let is_name = |s: &str| ctx.names.is_some_and(|n| n.index.is_correct(s));
-    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    // The automaton's matches never overlap one another.
+    let mut taken = SpanSet::default();
     for (range, pattern) in index.find(text) {
         let before = text[..range.start].chars().next_back();
         let after = text[range.end..].chars().next();
@@ -56,7 +57,7 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
         if is_name(heard) {
             continue; // a roster name wins over a term
         }
-        taken.push(range.clone());
+        taken.insert(range.clone(), ());
         let abs = base + range.start..base + range.end;
         let (rule, replacement, applicability, confidence, note) = match pattern.kind {
             PatternKind::Term => {
@@ -122,8 +123,9 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
                 .with_note(format!("{}: {note}", entry.text)),
         );
     }
-    if ctx.enabled(Rule::TermSoundAlike) {
-        sound_alikes(ctx, index, text, base, &protected, &taken, out);
+    // Sound-alikes are English sound-alikes ("un gamin" is no "UN Women").
+    if ctx.enabled(Rule::TermSoundAlike) && ctx.doc.language.is_english() {
+        sound_alikes(ctx, index, text, base, &protected, taken, out);
     }
 }
 
@@ -167,7 +169,7 @@ fn sound_alikes(
     text: &str,
     base: usize,
     protected: &[std::ops::Range<usize>],
-    taken: &[std::ops::Range<usize>],
+    mut taken: SpanSet,
     out: &mut Vec<Finding>,
 ) {
     let toks = tokens(text);
@@ -190,7 +192,6 @@ fn sound_alikes(
     let words: Vec<&str> = spans.iter().map(|r| &lower[r.clone()]).collect();
     // Sound keys of a heard word, computed when first needed.
     let mut keys: Vec<Option<SoundKeys>> = vec![None; words.len()];
-    let mut seen: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         for &(term, pos) in index.terms_with_word(w) {
             let entry = &index.terms[term as usize];
@@ -222,14 +223,10 @@ fn sound_alikes(
             if !ok || misheard != 1 || !spaced || overlaps_any(protected, &range) {
                 continue;
             }
-            if taken
-                .iter()
-                .chain(&seen)
-                .any(|t| t.start < range.end && range.start < t.end)
-            {
+            if taken.conflicts(&range) {
                 continue;
             }
-            seen.push(range.clone());
+            taken.insert(range.clone(), ());
             let heard = &text[range.clone()];
             out.push(
                 Finding::new(

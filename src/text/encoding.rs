@@ -401,9 +401,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 /// A stray NUL in a subtitle is kept and reported instead.
 fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     let count = bytes.iter().filter(|&&b| is_stray_control(b)).count();
-    // More than 2% of the bytes, and more than a stray few (a quarter of a
+    // More than 5% of the bytes (random data has 11%), and more than a stray few (a quarter of a
     // very short file).
-    if count * 50 > bytes.len() && (count > 8 || count * 4 > bytes.len()) {
+    if count * 20 > bytes.len() && (count > 8 || count * 4 > bytes.len()) {
         let first = bytes.iter().position(|&b| is_stray_control(b)).unwrap_or(0);
         return Err(DecodeError::Binary {
             line: line_of(bytes, first),

@@ -2,6 +2,7 @@
 //! conversion, and the scanner for spans no rule may touch.
 
 pub mod encoding;
+pub mod language;
 pub mod locator;
 pub mod protect;
 
@@ -9,4 +10,5 @@ pub use encoding::{
     decode, decode_with, encode, encoding_for_label, DecodeError, Decoded, EncodeError,
     OutputEncoding, SourceEncoding,
 };
+pub use language::Language;
 pub use locator::Locator;
