@@ -83,7 +83,9 @@ fn output_over_an_input_is_refused() {
         .args(["fix", "a.txt", "-o", "."])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("would overwrite an input"));
+        .stderr(predicate::str::contains(
+            "the output folder is, or lies inside, the input folder",
+        ));
     assert_eq!(fs::read_to_string(tmp.path().join("a.txt")).unwrap(), CART);
 }
 

@@ -492,3 +492,28 @@ fn a_word_joined_to_a_name_is_never_dropped_by_a_fix() {
         );
     }
 }
+
+#[test]
+fn an_abbreviation_joined_to_a_name_keeps_its_letters() {
+    // Found by a property test: "Ingrid Baskez Moreau-U.N." was fixed as a
+    // split of "Ingrid Vasquez-Moreau" that took the U of U.N. with it.
+    let roster = "name\nIngrid Vasquez-Moreau\n";
+    let dicts = Dictionaries {
+        roster: Roster::parse(Path::new("roster.csv"), roster).unwrap(),
+        ..Default::default()
+    };
+    let engine = Engine::new(Settings::default(), dicts);
+    for hyphen in ["-", "\u{2010}"] {
+        let text =
+            format!("Ingrid Vasquez-Moreau spoke. Then Ingrid Baskez Moreau{hyphen}U.N. replied.");
+        let checked = engine.check_document(
+            Document::parse(text.clone(), Format::Cart),
+            SourceEncoding::Utf8,
+        );
+        assert!(
+            checked.output.contains("U.N. replied"),
+            "{}",
+            checked.output
+        );
+    }
+}

@@ -3,8 +3,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, Result};
-use capclean::review::{apply_rows, read_review, Encodings, ReviewedRow};
+use anyhow::Result;
+use capclean::review::{apply_rows, read_review_list, Encodings, ReviewedRow};
 use capclean::text::{encoding_for_label, OutputEncoding};
 
 use super::args::ApplyArgs;
@@ -49,13 +49,43 @@ fn target(dir: &Path, root: &Path, file: &str) -> PathBuf {
 
 pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
     let bytes = std::fs::read(&args.review)
-        .with_context(|| format!("{}: cannot read", args.review.display()))?;
-    let rows = read_review(&args.review, &bytes)?;
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {}", args.review.display(), describe(&e)))?;
+    let list = read_review_list(&args.review, &bytes)?;
+    // Every row that cannot be read, in one pass; then nothing is written,
+    // since a row that cannot be read may be a change the editor rejected.
+    if !list.bad.is_empty() {
+        for (line, reason) in &list.bad {
+            messages::error(&format!("{}:{line}: {reason}", args.review.display()));
+        }
+        messages::error(&format!(
+            "{}: {} row{} cannot be read; nothing was written",
+            args.review.display(),
+            list.bad.len(),
+            if list.bad.len() == 1 { "" } else { "s" }
+        ));
+        return Ok(ExitStatus::Error);
+    }
+    let rows = &list.rows;
     let mut files: Vec<&str> = Vec::new();
-    for row in &rows {
+    for row in rows {
         if !files.contains(&row.file.as_str()) {
             files.push(&row.file);
         }
+    }
+    let base = inputs_base(&args.review, &files)?;
+    if let (Some(base), false) = (&base, args.quiet) {
+        messages::note(&format!(
+            "reading the inputs from {} (where the review list's paths lead)",
+            base.display()
+        ));
+    }
+    let located = |file: &str| match &base {
+        Some(base) => base.join(file),
+        None => PathBuf::from(file),
+    };
+    if let Some(dir) = &args.output {
+        let inputs: Vec<PathBuf> = files.iter().map(|f| located(f)).collect();
+        super::inputs::refuse_output_among_inputs(dir, &inputs)?;
     }
     let root = common_root(&files);
     let encodings = Encodings {
@@ -64,12 +94,14 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
             None => None,
         },
         output: OutputEncoding::parse(&args.output_encoding).map_err(anyhow::Error::msg)?,
+        review_list: list.encoding,
     };
     let mut failed = false;
     for file in &files {
         let file_rows: Vec<&ReviewedRow> = rows.iter().filter(|r| r.file == *file).collect();
         let first_line = file_rows.first().map_or(0, |r| r.csv_line);
-        let input = match std::fs::read(file) {
+        let path = located(file);
+        let input = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
                 messages::error(&format!(
@@ -81,25 +113,30 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
                 continue;
             }
         };
-        let result = apply_rows(&args.review, file, &input, &file_rows, encodings);
-        let applied = match result {
+        let applied = match apply_rows(&args.review, file, &input, &file_rows, encodings) {
             Ok(a) => a,
-            Err(e) => {
-                messages::error(&e.to_string());
+            Err(errors) => {
+                for e in &errors {
+                    messages::error(&e.to_string());
+                }
+                messages::error(&format!("{file}: not written"));
                 failed = true;
                 continue;
             }
         };
+        for warning in &applied.warnings {
+            messages::warning(warning);
+        }
         let out_path = match &args.output {
             Some(dir) => target(dir, &root, file),
-            None => PathBuf::from(file),
+            None => path.clone(),
         };
         let safe = match &args.output {
             Some(dir) => match dir.canonicalize() {
                 Ok(real) => super::inputs::ensure_inside(&real, &out_path),
                 Err(_) => Ok(()), // created below, with nothing in it yet
             },
-            None if std::fs::symlink_metadata(file).is_ok_and(|m| m.file_type().is_symlink()) => {
+            None if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) => {
                 Err(anyhow::anyhow!(
                     "{file}: is a symbolic link; --in-place would replace the link, not its target"
                 ))
@@ -128,11 +165,59 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
             ));
         }
     }
+    if !list.deleted.is_empty() && !args.quiet {
+        let shown: Vec<String> = list
+            .deleted
+            .iter()
+            .take(12)
+            .map(|n| n.to_string())
+            .collect();
+        let more = if list.deleted.len() > 12 { ", …" } else { "" };
+        messages::warning(&format!(
+            "{}: {} row{} deleted from the list (id {}{more}): their changes are not in the output",
+            args.review.display(),
+            list.deleted.len(),
+            if list.deleted.len() == 1 { "" } else { "s" },
+            shown.join(", ")
+        ));
+    }
     Ok(if failed {
         ExitStatus::Error
     } else {
         ExitStatus::Success
     })
+}
+
+/// Where the review list's relative paths lead: the working directory
+/// when they are found from there (`None`), else the first folder, from
+/// the review list's own folder upwards, where every one of them is (the
+/// folder `fix` ran in). When none has them all, the error names the
+/// folder to run from.
+fn inputs_base(review: &Path, files: &[&str]) -> Result<Option<PathBuf>> {
+    let found_from = |base: &Path| files.iter().all(|f| base.join(f).exists());
+    if files.is_empty() || found_from(Path::new("")) {
+        return Ok(None);
+    }
+    let start = review
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let mut dir = start.as_deref();
+    while let Some(d) = dir {
+        if found_from(d) {
+            return Ok(Some(d.to_path_buf()));
+        }
+        dir = d.parent();
+    }
+    // Some are missing wherever we look: those that are found from here
+    // are applied, the others named one by one.
+    if files.iter().any(|f| Path::new(f).exists()) {
+        return Ok(None);
+    }
+    let first = files[0];
+    anyhow::bail!(
+        "{first}: not found from here nor from the review list's folder or above; run apply from the folder `fix` ran in (where {first} is)"
+    )
 }
 
 #[cfg(test)]

@@ -182,6 +182,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
 
+    /// Replace a review list that holds decisions (the old one is kept beside it as review.old-N.csv).
+    #[arg(long)]
+    pub force: bool,
+
     /// Also write an HTML report (one self-contained file): the findings marked in the text, with the review list's ids.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,

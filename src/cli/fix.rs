@@ -133,7 +133,17 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         Target::Dir(dir) => Some(dir.as_path()),
         _ => None,
     };
-    let (inputs, mut errors) = inputs::collect(&args.inputs, skip);
+    if let Target::Dir(dir) = &target {
+        inputs::refuse_output_among_inputs(dir, &args.inputs)?;
+    }
+    let format_forced = engine.settings.format.is_some();
+    let (inputs, mut errors) = inputs::collect(&args.inputs, skip, format_forced);
+    if inputs.is_empty() {
+        for e in &errors {
+            messages::error(e);
+        }
+        return Ok(ExitStatus::Error);
+    }
     let outputs = match &target {
         Target::Dir(dir) => Some(inputs::plan_outputs(&inputs, dir)?),
         _ => None,
@@ -161,6 +171,7 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     }
     if let Some(path) = &review_path {
         inputs::check_not_input(&inputs, path)?;
+        keep_decisions(path, args.force)?;
         if let Some(outputs) = &outputs {
             if outputs.iter().any(|o| o == path) {
                 bail!(
@@ -304,6 +315,55 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// Refuses to replace a review list that holds an editor's decisions:
+/// with `force`, the old list is first kept beside it (`review.old-N.csv`).
+fn keep_decisions(path: &std::path::Path, force: bool) -> Result<()> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(()); // nothing there yet
+    };
+    let empty = file.metadata().is_ok_and(|m| m.len() == 0);
+    let decided = match review::count_decisions(std::io::BufReader::new(file)) {
+        Some(0) => None,
+        Some(n) => Some(format!("holds {n} decision{}", plural(n))),
+        None if empty => None,
+        None => Some("exists and is not a review list capclean can read".to_owned()),
+    };
+    let Some(what) = decided else {
+        return Ok(());
+    };
+    if !force {
+        bail!(
+            "{} {what}; apply them first (capclean apply {} -o DIR), write the new list elsewhere (--review FILE), or pass --force to replace it (the old list is then kept beside it)",
+            path.display(),
+            path.display()
+        );
+    }
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("review");
+    let kept = (1..)
+        .map(|n| path.with_file_name(format!("{stem}.old-{n}.csv")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_extension("old.csv"));
+    std::fs::rename(path, &kept)
+        .with_context(|| format!("{}: cannot keep it as {}", path.display(), kept.display()))?;
+    messages::warning(&format!(
+        "{} {what}: kept as {}",
+        path.display(),
+        kept.display()
+    ));
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 /// Size of the parts a large file is checked in; `CAPCLEAN_PART_BYTES`

@@ -32,10 +32,15 @@ pub struct Input {
 
 const EXTENSIONS: [&str; 3] = ["txt", "srt", "vtt"];
 
-/// Collects inputs; problems (missing paths, unreadable directories) are
-/// returned as messages so the other inputs still run. `skip` is a
-/// directory never to descend into (the output directory).
-pub fn collect(paths: &[PathBuf], skip: Option<&Path>) -> (Vec<Input>, Vec<String>) {
+/// Collects inputs; problems (missing paths, unreadable directories, a
+/// folder with no caption file, a file of a format capclean does not read
+/// unless `format_forced`) are returned as messages so the other inputs
+/// still run. `skip` is a directory never to descend into.
+pub fn collect(
+    paths: &[PathBuf],
+    skip: Option<&Path>,
+    format_forced: bool,
+) -> (Vec<Input>, Vec<String>) {
     let skip = skip.and_then(|p| p.canonicalize().ok());
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -57,8 +62,30 @@ pub fn collect(paths: &[PathBuf], skip: Option<&Path>) -> (Vec<Input>, Vec<Strin
             }
         };
         if meta.is_dir() {
-            walk(path, skip.as_deref(), &mut inputs, &mut errors);
+            let before = inputs.len();
+            let skipped = walk(path, skip.as_deref(), &mut inputs, &mut errors);
+            if inputs.len() == before {
+                errors.push(format!(
+                    "{}: no caption file (.{}) in this folder{}",
+                    path.display(),
+                    EXTENSIONS.join(", ."),
+                    skipped_list(&skipped)
+                ));
+            }
         } else {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            let known = ext.as_deref().is_none_or(|e| EXTENSIONS.contains(&e));
+            if !known && !format_forced {
+                errors.push(format!(
+                    "{}: not a format capclean reads (.{}); it reads .txt (cart), .srt and .vtt: pass --format cart, srt or vtt to read it as one of them",
+                    path.display(),
+                    ext.unwrap_or_default()
+                ));
+                continue;
+            }
             let name = path
                 .file_name()
                 .map(PathBuf::from)
@@ -74,7 +101,32 @@ pub fn collect(paths: &[PathBuf], skip: Option<&Path>) -> (Vec<Input>, Vec<Strin
     (inputs, errors)
 }
 
-fn walk(root: &Path, skip: Option<&Path>, inputs: &mut Vec<Input>, errors: &mut Vec<String>) {
+/// "; skipped: a.ass, b.docx" for the files a folder held that are no
+/// caption files (at most five named).
+fn skipped_list(skipped: &[PathBuf]) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = skipped
+        .iter()
+        .take(5)
+        .map(|p| p.display().to_string())
+        .collect();
+    let more = match skipped.len() {
+        n if n > 5 => format!(" and {} more", n - 5),
+        _ => String::new(),
+    };
+    format!("; skipped: {}{more}", names.join(", "))
+}
+
+/// Walks `root` for caption files; returns the other files it passed.
+fn walk(
+    root: &Path,
+    skip: Option<&Path>,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<String>,
+) -> Vec<PathBuf> {
+    let mut skipped = Vec::new();
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
@@ -100,7 +152,11 @@ fn walk(root: &Path, skip: Option<&Path>, inputs: &mut Vec<Input>, errors: &mut 
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-        if !wanted || !path.is_file() {
+        if !path.is_file() {
+            continue;
+        }
+        if !wanted {
+            skipped.push(path.strip_prefix(root).unwrap_or(path).to_path_buf());
             continue;
         }
         let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
@@ -111,6 +167,7 @@ fn walk(root: &Path, skip: Option<&Path>, inputs: &mut Vec<Input>, errors: &mut 
             size: entry.metadata().map_or(0, |m| m.len()),
         });
     }
+    skipped
 }
 
 /// A short reason for an I/O error, without Rust's "(os error N)".
@@ -202,6 +259,65 @@ pub fn check_in_place(input: &Input) -> Result<(), String> {
             ))
         }
         _ => Ok(()),
+    }
+}
+
+/// Refuses an output folder that is, or lies inside, a folder given as
+/// input, or the folder of a file given as input: writing there could
+/// overwrite the raw inputs, or read the outputs back as inputs next time.
+/// The working directory, as the folder of a file named without one,
+/// refuses only itself (`fix a.txt -o out` is fine).
+pub fn refuse_output_among_inputs(dir: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let Some(out) = canonical_or_planned(dir) else {
+        return Ok(());
+    };
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let Ok(meta) = std::fs::metadata(input) else {
+            continue;
+        };
+        let (folder, given) = if meta.is_dir() {
+            (input.canonicalize().ok(), true)
+        } else {
+            let parent = match input.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            (parent.canonicalize().ok(), false)
+        };
+        let Some(folder) = folder else { continue };
+        let inside = if !given && Some(&folder) == cwd.as_ref() {
+            out == folder
+        } else {
+            out.starts_with(&folder)
+        };
+        if inside {
+            bail!(
+                "-o {}: the output folder is, or lies inside, the input folder {}; write the corrected files elsewhere, so that the raw inputs stay as they are and are not read back as inputs",
+                dir.display(),
+                folder.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The canonical path `dir` has, or will have once created: its nearest
+/// existing ancestor, canonical, with the rest appended.
+pub fn canonical_or_planned(dir: &Path) -> Option<PathBuf> {
+    let mut missing = Vec::new();
+    let mut at = dir;
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            return Some(missing.iter().rev().fold(real, |p, part| p.join(part)));
+        }
+        missing.push(at.file_name()?.to_owned());
+        at = match at.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
     }
 }
 

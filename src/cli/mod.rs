@@ -5,6 +5,7 @@ mod apply_cmd;
 mod args;
 mod fix;
 mod inputs;
+mod interrupt;
 mod messages;
 mod output;
 mod progress;
@@ -41,6 +42,7 @@ impl From<ExitStatus> for ExitCode {
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    interrupt::install();
     let result = match cli.command {
         Command::Fix(args) => fix::run_fix(args),
         Command::Check(args) => fix::run_check(args),

@@ -18,10 +18,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// A file written piece by piece into a temporary file beside its path and
 /// renamed over it only by [`AtomicFile::commit`]: until then (and if the
 /// process dies) the path keeps its old content. Dropped uncommitted, the
-/// temporary file is removed.
+/// temporary file is removed; on Ctrl-C too (see `interrupt`).
 pub struct AtomicFile {
     path: std::path::PathBuf,
-    out: std::io::BufWriter<tempfile::NamedTempFile>,
+    /// Taken by `commit`.
+    out: Option<std::io::BufWriter<tempfile::NamedTempFile>>,
 }
 
 impl AtomicFile {
@@ -37,53 +38,75 @@ impl AtomicFile {
             .prefix(".capclean-")
             .tempfile_in(parent)
             .with_context(|| format!("{}: cannot create a temporary file", parent.display()))?;
+        super::interrupt::begun(tmp.path(), path);
         Ok(AtomicFile {
             path: path.to_owned(),
-            out: std::io::BufWriter::with_capacity(256 << 10, tmp),
+            out: Some(std::io::BufWriter::with_capacity(256 << 10, tmp)),
         })
     }
 
     /// Flushes, syncs and renames the temporary file over the path. When
     /// replacing an existing file, its permissions are kept.
-    pub fn commit(self) -> Result<()> {
-        let path = self.path;
-        let tmp = self
-            .out
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .and_then(|tmp| tmp.as_file().sync_all().map(|()| tmp))
-            .with_context(|| format!("{}: cannot write", path.display()))?;
-        // Best effort: a file we may replace but not chmod still gets written.
-        match std::fs::metadata(&path) {
-            Ok(meta) => {
-                let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-            }
-            Err(_) => {
-                // A temporary file is private (0600); a new output is not.
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::PermissionsExt;
-                    let _ = std::fs::set_permissions(
-                        tmp.path(),
-                        std::fs::Permissions::from_mode(0o644),
-                    );
-                }
+    pub fn commit(mut self) -> Result<()> {
+        let Some(out) = self.out.take() else {
+            return Ok(());
+        };
+        let tmp_path = out.get_ref().path().to_owned();
+        let result = persist(out, &self.path);
+        super::interrupt::ended(&tmp_path, result.is_ok().then_some(self.path.as_path()));
+        result
+    }
+
+    fn writer(&mut self) -> std::io::Result<&mut std::io::BufWriter<tempfile::NamedTempFile>> {
+        self.out
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("the file was already committed"))
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some(out) = &self.out {
+            super::interrupt::ended(out.get_ref().path(), None);
+        }
+    }
+}
+
+/// Flushes, syncs and renames `out`'s temporary file over `path`.
+fn persist(out: std::io::BufWriter<tempfile::NamedTempFile>, path: &Path) -> Result<()> {
+    let tmp = out
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|tmp| tmp.as_file().sync_all().map(|()| tmp))
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    // Best effort: a file we may replace but not chmod still gets written.
+    match std::fs::metadata(path) {
+        Ok(meta) => {
+            let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        }
+        Err(_) => {
+            // A temporary file is private (0600); a new output is not.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ =
+                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
             }
         }
-        tmp.persist(&path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("{}: cannot replace", path.display()))?;
-        Ok(())
     }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot replace", path.display()))?;
+    Ok(())
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.out.write(buf)
+        self.writer()?.write(buf)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
+        self.writer()?.flush()
     }
 }
 

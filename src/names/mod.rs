@@ -30,6 +30,8 @@ pub struct Heard {
     pub tokens: Vec<String>,
     /// Pieces between spaces and hyphens ("Vasquez-Moreau" has two).
     pub pieces: usize,
+    /// A single letter joined by a hyphen ("Moreau-U" of "Moreau-U.N.").
+    pub hyphened_letter: bool,
 }
 
 /// The pieces of a name between spaces and hyphens.
@@ -53,6 +55,10 @@ impl Heard {
             token_skeletons: tokens.iter().map(|t| skeleton(t)).collect(),
             tokens,
             pieces: pieces(text),
+            hyphened_letter: text
+                .split(['-', '\u{2010}', '\u{2011}'])
+                .skip(1)
+                .any(|p| p.chars().take_while(|c| c.is_alphabetic()).count() == 1),
             folded,
         }
     }
@@ -109,6 +115,11 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     // More pieces than the name, or longer by more than two letters: the
     // heard text must begin and end as the name does, or it carries a word
     // the fix would drop ("Markovsky-igf", "Markovskyand" are not "Markovski").
+    // A letter joined by a hyphen is an abbreviation's, not a piece of the
+    // name: the fix would drop it ("Moreau-U" of "Moreau-U.N.").
+    if heard.hyphened_letter && heard.pieces > pieces(&form.text) {
+        s -= 0.3;
+    }
     let (heard_len, form_len) = (heard.folded.chars().count(), form.folded.chars().count());
     if (heard.pieces > 1 && heard.pieces > pieces(&form.text)) || heard_len > form_len + 2 {
         let head: String = heard.folded.chars().take(form_len).collect();

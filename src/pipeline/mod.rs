@@ -155,21 +155,65 @@ impl Engine {
     /// and their spans are mapped back to the original, so the result does
     /// not change when the repaired output is checked again.
     pub fn check_document(&self, mut doc: Document, encoding: SourceEncoding) -> Checked {
-        doc.language = self.language_of(&doc.text);
+        doc.language = self.language_of(&doc.text, doc.format);
         self.check_document_in(doc, encoding, None)
     }
 
-    /// The language the rules read `text` in (the start of an input): as
-    /// forced, or detected from its first few kilobytes.
-    pub fn language_of(&self, text: &str) -> Language {
+    /// The language the rules read an input in: as forced, or detected
+    /// from its first few kilobytes (`start`; more is ignored) as the rules
+    /// read them, mojibake repaired, so that a second run on the output
+    /// reads the same language.
+    pub fn language_of(&self, start: &str, format: Format) -> Language {
         if let Some(language) = self.settings.language {
             return language;
         }
-        let mut end = text.len().min(text::language::SAMPLE_BYTES);
-        while !text.is_char_boundary(end) {
+        let mut end = start.len().min(text::language::SAMPLE_BYTES);
+        while !start.is_char_boundary(end) {
             end -= 1;
         }
-        Language::detect(&text[..end], crate::names::common::is_common)
+        // Whole lines: a repair never spans a cut.
+        if end < start.len() {
+            end = start[..end].rfind('\n').map_or(end, |i| i + 1);
+        }
+        let sample = Document::parse(start[..end].to_owned(), format);
+        let read = match self.repaired(&sample) {
+            Some((_, repaired)) => repaired.text,
+            None => sample.text,
+        };
+        Language::detect(&self.unchanging_words(&read))
+    }
+
+    /// The words of `text` that no rule changes, in any language: not
+    /// capitalised (names, acronyms), no name particle (a fixed name may
+    /// bring "van der"), nothing the glossary matches (its fixes rewrite
+    /// lower-case words). The language told from them is the same on a
+    /// second run over the output, so that run applies nothing new.
+    fn unchanging_words(&self, text: &str) -> String {
+        let terms: Vec<Range<usize>> = self.terms.find(text).map(|(r, _)| r).collect();
+        let mut out = String::with_capacity(text.len());
+        let mut t = 0;
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let letter = c.is_alphabetic() || c == '\'' || c == '’';
+            match (letter, start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => {
+                    start = None;
+                    let word = &text[from..i];
+                    while t < terms.len() && terms[t].end <= from {
+                        t += 1;
+                    }
+                    let in_term = terms.get(t).is_some_and(|r| r.start < i);
+                    let capital = word.chars().next().is_some_and(char::is_uppercase);
+                    if !in_term && !capital && !crate::names::fold::PARTICLES.contains(&word) {
+                        out.push_str(word);
+                        out.push(' ');
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// The mojibake repairs of `doc` and the document the other rules read

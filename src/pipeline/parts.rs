@@ -328,7 +328,7 @@ impl Engine {
             }
         }
         let format = reader.format.unwrap_or(Format::Cart);
-        let language = self.language_of(&sample);
+        let language = self.language_of(&sample, format);
         drop(sample);
         names.finish(&self.names);
         let turns_around = |names: &DocNames| {

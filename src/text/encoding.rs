@@ -12,9 +12,10 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// How the input bytes were encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SourceEncoding {
     /// UTF-8 without a byte order mark.
+    #[default]
     Utf8,
     /// UTF-8 with a byte order mark.
     Utf8Bom,
@@ -464,6 +465,7 @@ fn detect_legacy(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
             candidates.push(e);
         }
     }
+    // Only candidates that can read every byte count.
     let texts: Vec<(&'static Encoding, String)> = candidates
         .iter()
         .filter_map(|&e| {
@@ -471,21 +473,44 @@ fn detect_legacy(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
                 .map(|t| (e, t.into_owned()))
         })
         .collect();
-    let agree = texts.len() == candidates.len() && texts.iter().all(|(_, t)| *t == texts[0].1);
-    if agree {
-        return Ok(whole);
+    if let Some((first, text)) = texts.first() {
+        if texts.iter().all(|(_, t)| t == text) {
+            return Ok(*first);
+        }
     }
     // The first line the candidates read differently, as each reads it.
     let lines: Vec<Vec<&str>> = texts.iter().map(|(_, t)| t.lines().collect()).collect();
     let at = (0..lines.first().map_or(0, Vec::len))
         .find(|&i| lines.iter().any(|l| l.get(i) != lines[0].get(i)))
         .unwrap_or(0);
+    // Where on that line they first differ: the sample shows it.
+    let first_texts: Vec<&str> = lines
+        .iter()
+        .map(|l| l.get(at).copied().unwrap_or(""))
+        .collect();
+    let differ_at = first_texts
+        .iter()
+        .skip(1)
+        .fold(first_texts[0].len(), |n, other| {
+            let first_difference = first_texts[0]
+                .char_indices()
+                .zip(other.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(other.len(), |((i, _), _)| i);
+            n.min(first_difference)
+        });
     let sample = |line: &str| -> String {
-        let trimmed = line.trim();
-        match trimmed.char_indices().nth(60) {
-            Some((i, _)) => format!("{}…", &trimmed[..i]),
-            None => trimmed.to_owned(),
-        }
+        // A window of the line from a few characters before the difference.
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let at = chars
+            .iter()
+            .position(|(i, _)| *i >= differ_at.min(line.len()))
+            .unwrap_or(0);
+        let from = at.saturating_sub(12);
+        let window: String = chars[from..].iter().take(40).map(|(_, c)| *c).collect();
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if from + 40 < chars.len() { "…" } else { "" };
+        format!("{lead}{}{tail}", window.trim())
     };
     let mut shown: Vec<(&'static str, String)> = Vec::new();
     for ((e, _), l) in texts.iter().zip(&lines) {
