@@ -19,8 +19,10 @@ pub mod names;
 pub mod pipeline;
 pub mod review;
 pub mod rules;
+pub mod settings;
 pub mod terms;
 pub mod text;
+pub mod upkeep;
 
 pub use edit::{Finding, Kind, Status};
 pub use error::{Error, Result};

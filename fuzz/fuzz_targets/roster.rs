@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use capclean::dict::edit::RosterFile;
+use capclean::upkeep::RosterFile;
 use capclean::dict::{Dictionaries, Roster};
 use capclean::names::NameIndex;
 use capclean::rules::RuleSet;

@@ -1,5 +1,5 @@
 //! `capclean roster add|list|lint|import|learn`: maintaining a roster file.
-//! The editing itself is in the library (`dict::edit`); this module finds
+//! The editing itself is in the library (`upkeep`); this module finds
 //! the file, reads it, prints, and writes it back atomically in the
 //! encoding details it had (BOM, CRLF).
 
@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use capclean::config::Config;
-use capclean::dict::edit::{Entry, ImportColumns, RosterFile};
+use capclean::dict::Person;
 use capclean::review::read_review;
+use capclean::upkeep::{ImportColumns, RosterFile};
 use capclean::Error;
 
 use super::args::{RosterArgs, RosterCommand};
@@ -123,7 +124,7 @@ pub fn run(args: &RosterArgs) -> Result<ExitStatus> {
     match &args.command {
         RosterCommand::Add(add) => {
             let mut loaded = load(&path, true)?;
-            let entry = Entry {
+            let entry = Person {
                 name: add.name.clone(),
                 aliases: add.aliases.clone(),
                 misheard: add.misheard.clone(),

@@ -2,7 +2,6 @@
 //! read from CSV files whose columns are found by header name. The files in
 //! `dictionaries/` are compiled in as defaults; user files add to them.
 
-pub mod edit;
 pub mod glossary;
 pub mod roster;
 pub mod table;

@@ -26,6 +26,16 @@ pub struct Person {
     pub country: String,
 }
 
+impl Person {
+    /// A person with only a name.
+    pub fn named(name: &str) -> Person {
+        Person {
+            name: name.to_owned(),
+            ..Person::default()
+        }
+    }
+}
+
 /// All people of the loaded roster files.
 #[derive(Debug, Clone, Default)]
 pub struct Roster {

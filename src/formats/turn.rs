@@ -55,7 +55,7 @@ fn is_label(candidate: &str) -> bool {
             // A period spaced off its word ("PTRA .") is still the label:
             // P007 would join it, and the label must not change with that.
             let spaced_period = w.chars().all(|c| c == '.');
-            name_chars && (capital || spaced_period || crate::names::fold::PARTICLES.contains(w))
+            name_chars && (capital || spaced_period || crate::text::fold::PARTICLES.contains(w))
         })
 }
 

@@ -6,7 +6,7 @@
 //! [`crate::rules`]. Phonetic keys alone only propose: they never decide.
 
 pub mod common;
-pub mod fold;
+pub use crate::text::fold;
 pub mod index;
 
 use std::ops::Range;

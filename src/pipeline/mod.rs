@@ -15,44 +15,11 @@ use crate::error::{Error, Result};
 use crate::formats::{Document, Format, Segment};
 use crate::names::NameIndex;
 use crate::rules::names::{Around, DocNames, NameContext, Turns};
-use crate::rules::punct::DashStyle;
 use crate::rules::{self, Context, Rule, RuleSet, Scratch};
+pub use crate::settings::Settings;
 use crate::terms::TermIndex;
 use crate::text::{self, Language, OutputEncoding, SourceEncoding};
 use std::ops::Range;
-
-/// How a run behaves.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// The enabled rules.
-    pub rules: RuleSet,
-    /// Name and term corrections at or above this confidence are applied.
-    pub auto_threshold: f32,
-    /// Forced format; `None` detects it.
-    pub format: Option<Format>,
-    /// How double-hyphen dashes are written.
-    pub dash_style: DashStyle,
-    /// The input encoding, when forced; `None` detects it.
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-    /// What the output is written in.
-    pub output_encoding: OutputEncoding,
-    /// The inputs' language, when forced; `None` detects it per input.
-    pub language: Option<Language>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            rules: RuleSet::all(),
-            auto_threshold: 0.9,
-            format: None,
-            dash_style: DashStyle::default(),
-            encoding: None,
-            output_encoding: OutputEncoding::Input,
-            language: None,
-        }
-    }
-}
 
 /// What the names stage of one part of a larger input takes from the
 /// whole: the names gathered over it, and the turns just outside the part.
@@ -219,7 +186,7 @@ impl Engine {
     /// The mojibake repairs of `doc` and the document the other rules read
     /// instead, when there are any.
     fn repaired(&self, doc: &Document) -> Option<(Vec<Finding>, Document)> {
-        let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
+        let mojibake = RuleSet::of(Rule::Mojibake);
         if !self.settings.rules.contains(Rule::Mojibake) || !doc.text.as_bytes().contains(&0xC3) {
             return None;
         }
@@ -276,7 +243,7 @@ impl Engine {
     /// Every finding on `doc`, in position order with overlaps resolved.
     fn resolved_findings(&self, doc: &Document, known: Option<Known<'_>>) -> Vec<Finding> {
         let rules = self.settings.rules;
-        let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
+        let mojibake = RuleSet::of(Rule::Mojibake);
         let mut findings = match self.repaired(doc) {
             None => self.find(doc, rules, known),
             Some((repairs, repaired_doc)) => {
@@ -437,7 +404,7 @@ impl Engine {
         window_bytes: usize,
         mut each: impl FnMut(Range<usize>, Vec<Finding>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mojibake = RuleSet::parse("P008").unwrap_or_else(|_| RuleSet::empty());
+        let mojibake = RuleSet::of(Rule::Mojibake);
         let repaired = self.repaired(doc).map(|(repairs, repaired_doc)| {
             let map = OffsetMap::new(&repairs);
             (repairs, repaired_doc, map)
@@ -617,7 +584,7 @@ impl OffsetMap {
 
 /// The name rules alone.
 fn names_only() -> RuleSet {
-    RuleSet::parse("N").unwrap_or_else(|_| RuleSet::empty())
+    RuleSet::of_kind(Kind::Name)
 }
 
 /// Checks `text` of a known format with no dictionaries (handy in tests).

@@ -4,17 +4,17 @@
 //! Adding a rule: a variant and a row in [`codes`], its check in the stage
 //! module of its family, and tests beside it.
 
-pub mod codes;
 mod inaudible;
 pub mod names;
 pub mod punct;
 mod terms;
 
-pub use codes::{Rule, RuleInfo, RuleSet, RULES};
+pub use crate::edit::codes;
+pub use crate::edit::{Rule, RuleInfo, RuleSet, RULES};
 
 use crate::edit::Finding;
 use crate::formats::{Document, Segment};
-use crate::pipeline::Settings;
+use crate::settings::Settings;
 
 /// What a rule may look at while checking one segment.
 #[derive(Debug, Clone, Copy)]

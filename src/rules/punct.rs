@@ -10,52 +10,7 @@ use crate::edit::{Applicability, Finding, SpanSet};
 use crate::formats::{Role, Segment};
 use crate::text::protect::{overlaps_any, protected_spans};
 
-/// How a double-hyphen dash is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum DashStyle {
-    /// `word — word`, and `word —` at the end of an interrupted sentence.
-    #[default]
-    SpacedEm,
-    /// `word—word`.
-    Em,
-    /// `word – word`.
-    En,
-    /// Leave double hyphens as they are.
-    Keep,
-}
-
-impl DashStyle {
-    /// Parses `spaced-em`, `em`, `en` or `keep`.
-    pub fn parse(s: &str) -> Result<Self, String> {
-        match s {
-            "spaced-em" => Ok(DashStyle::SpacedEm),
-            "em" => Ok(DashStyle::Em),
-            "en" => Ok(DashStyle::En),
-            "keep" => Ok(DashStyle::Keep),
-            other => Err(format!(
-                "unknown dash style `{other}` (spaced-em, em, en or keep)"
-            )),
-        }
-    }
-
-    fn between(self) -> &'static str {
-        match self {
-            DashStyle::SpacedEm => " — ",
-            DashStyle::Em => "—",
-            DashStyle::En => " – ",
-            DashStyle::Keep => "",
-        }
-    }
-
-    fn at_end(self) -> &'static str {
-        match self {
-            DashStyle::SpacedEm => " —",
-            DashStyle::Em => "—",
-            DashStyle::En => " –",
-            DashStyle::Keep => "",
-        }
-    }
-}
+pub use crate::settings::DashStyle;
 
 fn is_hyphen_like(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')

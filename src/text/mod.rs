@@ -2,6 +2,7 @@
 //! conversion, and the scanner for spans no rule may touch.
 
 pub mod encoding;
+pub mod fold;
 pub mod language;
 pub mod locator;
 pub mod protect;

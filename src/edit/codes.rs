@@ -1,7 +1,7 @@
 //! THE table of rules: code, name, kind and documentation. `capclean rules`
 //! prints from here, and selection (`--select`, `--ignore`) matches here.
 
-use crate::edit::Kind;
+use super::Kind;
 
 /// Every rule capclean has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -59,6 +59,8 @@ pub struct RuleInfo {
     pub code: &'static str,
     /// Kebab-case name.
     pub name: &'static str,
+    /// The kind of its findings, as the review list shows it.
+    pub kind: Kind,
     /// One line: what it does.
     pub summary: &'static str,
     /// Why it matters to a caption editor.
@@ -77,6 +79,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::NonstandardHyphen,
         code: "P001",
         name: "nonstandard-hyphen",
+        kind: Kind::Punct,
         summary: "Replaces a hyphen written as U+2010 or U+2011 inside a word with `-`.",
         why: "Captioning software emits non-breaking hyphens; they break search, spell checkers and screen readers in the published text.",
         example: "the Under\u{2011}Secretary\u{2011}General",
@@ -87,6 +90,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::DoubleHyphenDash,
         code: "P002",
         name: "double-hyphen-dash",
+        kind: Kind::Punct,
         summary: "Writes two hyphen-like characters used as a dash as the house dash (default ` — `; `word —` at a line end).",
         why: "`‑‑` is how a steno writer types a dash; the publication uses a real dash.",
         example: "my second time ‑‑ my first time",
@@ -97,6 +101,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::MissingSpaceAfterComma,
         code: "P003",
         name: "missing-space-after-comma",
+        kind: Kind::Punct,
         summary: "Inserts the missing space after a comma or semicolon between two words.",
         why: "Fast writing drops the space (`everybody,just`), which reads as a typo.",
         example: "Luis, Bobo, everybody,just give a hand",
@@ -107,6 +112,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::SplitThousands,
         code: "P004",
         name: "split-thousands",
+        kind: Kind::Punct,
         summary: "Joins a thousands group split by a space: `4, 500 fliers` -> `4,500 fliers`.",
         why: "The writer's comma key and space key both fired; the figure is wrong as written.",
         example: "we printed 4, 500 fliers",
@@ -117,6 +123,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::SpaceRun,
         code: "P005",
         name: "space-run",
+        kind: Kind::Punct,
         summary: "Collapses a run of spaces inside a line to one.",
         why: "Doubled spaces come from corrections during live writing.",
         example: "two  spaces   here",
@@ -127,6 +134,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::TrailingWhitespace,
         code: "P006",
         name: "trailing-whitespace",
+        kind: Kind::Punct,
         summary: "Removes spaces and tabs at the end of a line.",
         why: "Invisible, but they show in diffs and some subtitle players.",
         example: "end of the line   ",
@@ -137,6 +145,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::SpaceBeforePunctuation,
         code: "P007",
         name: "space-before-punctuation",
+        kind: Kind::Punct,
         summary: "Removes the space before `, . ; : ? !`.",
         why: "House style sets punctuation tight against the word before it.",
         example: "thank you , Chair . Really ?",
@@ -147,6 +156,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::Mojibake,
         code: "P008",
         name: "mojibake",
+        kind: Kind::Punct,
         summary: "Repairs UTF-8 text that was once decoded as Windows-1252 or Latin-1: `Ã©` -> `é`, `â€™` -> `’`.",
         why: "A wrong encoding somewhere upstream turns every accent and curly quote into two or three strange characters.",
         example: "JuliÃ¡n said itâ€™s fine",
@@ -157,6 +167,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::DoubledWord,
         code: "P009",
         name: "doubled-word",
+        kind: Kind::Punct,
         summary: "Suggests removing a word written twice in a row (`some some`).",
         why: "A stutter or a correction left in; but speakers do repeat words, so an editor decides.",
         example: "devote some some time",
@@ -167,6 +178,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::KnownMisheardName,
         code: "N001",
         name: "known-misheard-name",
+        kind: Kind::Name,
         summary: "Corrects a form listed in the roster's `misheard` column to the person's name.",
         why: "The editors have seen this mishearing before and recorded it; it is wrong wherever it appears.",
         example: "I thank Wyman Quoc for the report",
@@ -177,6 +189,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::MisheardName,
         code: "N002",
         name: "misheard-name",
+        kind: Kind::Name,
         summary: "Corrects a capitalised name that sounds like a roster name to the roster's spelling.",
         why: "Captioners write names by ear: sound-alike spellings, split or merged words, a letter doubled or dropped.",
         example: "the high-level participation of President Marcon",
@@ -187,6 +200,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::NameAccents,
         code: "N003",
         name: "name-accents",
+        kind: Kind::Name,
         summary: "Restores the accents (and case) of a roster name written without them.",
         why: "Real-time writers rarely type accents; the record must spell people's names right.",
         example: "Thank you, Julian Casasbuenas.",
@@ -197,6 +211,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::SpeakerLabelName,
         code: "N004",
         name: "speaker-label-name",
+        kind: Kind::Name,
         summary: "Corrects a speaker label that is a near-variant of a roster name, in the label's own case; or suggests the spelling the file's other labels use.",
         why: "A misspelled label misattributes a whole turn and breaks search by speaker.",
         example: ">> PETRA LINDQUIST: Thank you.",
@@ -207,6 +222,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::DocumentSpeakerName,
         code: "N005",
         name: "document-speaker-name",
+        kind: Kind::Name,
         summary: "Suggests the spelling of a speaker of this file, not on the roster, for a near-variant in the text.",
         why: "A file's own speaker labels are a roster for that file: someone who speaks as TATIANA MOROZOVA is likely the \"Tatiana Morosova\" mentioned later.",
         example: ">> TATIANA MOROZOVA: ... / as Tatiana Morosova said",
@@ -217,6 +233,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::GlossaryVariant,
         code: "G001",
         name: "glossary-variant",
+        kind: Kind::Term,
         summary: "Corrects a variant listed in the glossary to its term, in the case the term allows.",
         why: "Captioners mishear domain words the same way every time: intercessional, Undesa.",
         example: "the intercessional work of Undesa",
@@ -227,6 +244,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::TermSpacing,
         code: "G002",
         name: "term-spacing",
+        kind: Kind::Term,
         summary: "Corrects a spacing or hyphenation variant of a glossary term that is not listed: stock taking, stock-taking -> stocktaking.",
         why: "Compounds are heard as separate words; the glossary fixes one spelling.",
         example: "the stock taking exercise",
@@ -237,6 +255,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::TermCase,
         code: "G003",
         name: "term-case",
+        kind: Kind::Term,
         summary: "Writes an acronym or fixed-case term in the glossary's case: Unesco -> UNESCO, Ipv6 -> IPv6.",
         why: "Acronyms and product names have one right casing.",
         example: "the ipv6 transition",
@@ -247,6 +266,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::TermSoundAlike,
         code: "G004",
         name: "term-sound-alike",
+        kind: Kind::Term,
         summary: "Suggests a multi-word glossary term when one of its words was misheard: forth industrial revolution.",
         why: "One word of a phrase is misheard, the rest is right; the phrase gives it away.",
         example: "the so-called forced Industrial Revolution",
@@ -257,6 +277,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::InaudibleMarker,
         code: "I001",
         name: "inaudible-marker",
+        kind: Kind::Inaudible,
         summary: "Flags markers for words the captioner did not hear: (?), (inaudible), [unintelligible], (indiscernible 00:14:32).",
         why: "Each marker is a gap in the record that an editor must fill from the recording or leave as is; the review row gives the speaker or cue time to find it.",
         example: "the impact on basic values, (?) values in the future",
@@ -267,6 +288,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::UnverifiedSpelling,
         code: "I002",
         name: "unverified-spelling",
+        kind: Kind::Inaudible,
         summary: "Flags the captioner's marks for a spelling they could not check: (phonetic), (ph), (sp?).",
         why: "The word before the mark is a guess, often a name; it must be verified before publication, and the mark removed.",
         example: "my colleague Dr. Okonkwo (phonetic) from Lagos",
@@ -277,6 +299,7 @@ pub const RULES: &[RuleInfo] = &[
         rule: Rule::AudioProblem,
         code: "I003",
         name: "audio-problem",
+        kind: Kind::Inaudible,
         summary: "Flags notes of lost or broken audio: (No audio), [audio difficulties], (technical difficulties).",
         why: "A passage with no audio may be missing entirely; the editor decides whether the recording has it.",
         example: "we will now hear from (No audio) and so we agree",
@@ -299,12 +322,7 @@ impl Rule {
 
     /// The kind of its findings.
     pub fn kind(self) -> Kind {
-        match self.code().as_bytes()[0] {
-            b'P' => Kind::Punct,
-            b'I' => Kind::Inaudible,
-            b'N' => Kind::Name,
-            _ => Kind::Term,
-        }
+        self.info().kind
     }
 
     /// Looks a rule up by code (case-insensitive) or name.
@@ -329,6 +347,21 @@ impl RuleSet {
     /// No rule.
     pub fn empty() -> Self {
         RuleSet(0)
+    }
+
+    /// `rule` alone.
+    pub fn of(rule: Rule) -> Self {
+        RuleSet(1 << rule as u64)
+    }
+
+    /// Every rule of `kind`.
+    pub fn of_kind(kind: Kind) -> Self {
+        RuleSet(
+            RULES
+                .iter()
+                .filter(|r| r.kind == kind)
+                .fold(0, |bits, r| bits | 1 << r.rule as u64),
+        )
     }
 
     /// Whether `rule` is enabled.
@@ -412,6 +445,18 @@ mod tests {
         let mut codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
         codes.dedup();
         assert_eq!(codes.len(), RULES.len());
+        // A code's letter names its family.
+        for info in RULES {
+            let family = match info.kind {
+                Kind::Punct => 'P',
+                Kind::Inaudible => 'I',
+                Kind::Name => 'N',
+                Kind::Term => 'G',
+            };
+            assert!(info.code.starts_with(family), "{}", info.code);
+        }
+        assert_eq!(RuleSet::of_kind(Kind::Name), RuleSet::parse("N").unwrap());
+        assert_eq!(RuleSet::of(Rule::Mojibake), RuleSet::parse("P008").unwrap());
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! Editing a roster file in place: adding and merging people, importing a
-//! participant list, learning from a reviewed list, and checking the file
-//! for entries that would make the name rules misbehave. The file is kept
+//! Roster upkeep: editing a roster file in place — adding and merging
+//! people, importing a participant list, learning from a reviewed list —
+//! and checking it for entries that would make the name rules misbehave.
+//! Above the review list, whose decisions it learns from. The file is kept
 //! as a [`Table`], so columns capclean does not know, their order and the
 //! order of the rows all survive a rewrite.
 
 use std::path::Path;
 
-use super::{split_list, Roster, Table};
+use crate::dict::{split_list, Person, Roster, Table};
 use crate::error::{Error, Result};
 use crate::names::common::is_common;
 use crate::names::fold::{fold, is_all_caps, skeleton};
@@ -25,33 +26,22 @@ pub const ROSTER_HEADER: [&str; 8] = [
     "notes",
 ];
 
-/// One person as `add` and `import` give it: a roster row.
-pub use super::roster::Person as Entry;
+/// A person's list columns, by header name.
+fn lists(person: &Person) -> [(&'static str, &Vec<String>); 3] {
+    [
+        ("aliases", &person.aliases),
+        ("misheard", &person.misheard),
+        ("never", &person.never),
+    ]
+}
 
-impl Entry {
-    /// A person with only a name.
-    pub fn named(name: &str) -> Entry {
-        Entry {
-            name: name.to_owned(),
-            ..Entry::default()
-        }
-    }
-
-    fn lists(&self) -> [(&'static str, &Vec<String>); 3] {
-        [
-            ("aliases", &self.aliases),
-            ("misheard", &self.misheard),
-            ("never", &self.never),
-        ]
-    }
-
-    fn scalars(&self) -> [(&'static str, &str); 3] {
-        [
-            ("role", &self.role),
-            ("organisation", &self.organisation),
-            ("country", &self.country),
-        ]
-    }
+/// A person's one-value columns, by header name.
+fn scalars(person: &Person) -> [(&'static str, &str); 3] {
+    [
+        ("role", &person.role),
+        ("organisation", &person.organisation),
+        ("country", &person.country),
+    ]
 }
 
 /// What `add` did with one entry.
@@ -193,8 +183,8 @@ impl RosterFile {
     }
 
     /// The person of a row.
-    pub fn entry(&self, row: usize) -> Entry {
-        Entry {
+    pub fn entry(&self, row: usize) -> Person {
+        Person {
             name: self.get(row, "name").to_owned(),
             aliases: split_list(self.get(row, "aliases")),
             misheard: split_list(self.get(row, "misheard")),
@@ -234,7 +224,7 @@ impl RosterFile {
 
     /// Adds `entry` as a new row, or merges it into the row with the same
     /// name: new list items are added, empty single values filled in.
-    pub fn add(&mut self, entry: &Entry) -> Result<Merge> {
+    pub fn add(&mut self, entry: &Person) -> Result<Merge> {
         let name = entry.name.split_whitespace().collect::<Vec<_>>().join(" ");
         let refuse = |reason: String| Error::Dictionary {
             path: self.table.path.clone(),
@@ -250,12 +240,11 @@ impl RosterFile {
         // The roster is opened in spreadsheets too: nothing in it may run.
         let cells = std::iter::once(name.as_str())
             .chain(
-                entry
-                    .lists()
+                lists(entry)
                     .into_iter()
                     .flat_map(|(_, items)| items.iter().map(String::as_str)),
             )
-            .chain(entry.scalars().into_iter().map(|(_, value)| value));
+            .chain(scalars(entry).into_iter().map(|(_, value)| value));
         if let Some(cell) = cells
             .into_iter()
             .find(|c| crate::review::runs_as_formula(c))
@@ -264,7 +253,7 @@ impl RosterFile {
                 "`{cell}` would run as a formula in a spreadsheet (it begins with =, +, -, @ or a tab)"
             )));
         }
-        for (column, items) in entry.lists() {
+        for (column, items) in lists(entry) {
             if column != "aliases" {
                 if let Some(x) = items.iter().find(|x| same(x, &name)) {
                     return Err(refuse(format!(
@@ -287,14 +276,14 @@ impl RosterFile {
             }
         };
         merge.row = row;
-        for (column, items) in entry.lists() {
+        for (column, items) in lists(entry) {
             for item in items.iter().flat_map(|i| split_list(i)) {
                 if self.push_item(row, column, &item) && !merge.added {
                     merge.changes.push(format!("{column} + {item}"));
                 }
             }
         }
-        for (column, value) in entry.scalars() {
+        for (column, value) in scalars(entry) {
             let value = value.trim();
             if value.is_empty() {
                 continue;
@@ -352,8 +341,7 @@ impl RosterFile {
         if !parts.is_empty() {
             out.push_str(&format!(" [{}]", parts.join("; ")));
         }
-        let about: Vec<&str> = e
-            .scalars()
+        let about: Vec<&str> = scalars(&e)
             .into_iter()
             .map(|(_, v)| v)
             .filter(|v| !v.is_empty())
@@ -367,7 +355,7 @@ impl RosterFile {
 
     /// The problems that make corrections go wrong, in line order.
     pub fn lint(&self) -> Vec<Problem> {
-        let entries: Vec<Entry> = (0..self.len()).map(|r| self.entry(r)).collect();
+        let entries: Vec<Person> = (0..self.len()).map(|r| self.entry(r)).collect();
         let folded: Vec<String> = entries.iter().map(|e| fold(&e.name)).collect();
         let skeletons: Vec<String> = folded.iter().map(|f| skeleton(f)).collect();
         let mut problems = Vec::new();
@@ -568,7 +556,8 @@ impl RosterFile {
             line,
             reason,
         };
-        let list = Table::parse_delimited(path, text, super::table::guess_separator(text), true)?;
+        let list =
+            Table::parse_delimited(path, text, crate::dict::table::guess_separator(text), true)?;
         let headers = &list.headers;
         let find = |names: &[&str]| {
             names.iter().find_map(|n| {
@@ -663,12 +652,12 @@ impl RosterFile {
             // "-" for "none", or worse: a detail that would run as a formula is left out.
             let detail =
                 |i: Option<usize>| Some(cell(i)).filter(|c| !formula(c)).unwrap_or_default();
-            let entry = Entry {
+            let entry = Person {
                 name,
                 role: detail(role),
                 organisation: detail(organisation),
                 country: detail(country),
-                ..Entry::default()
+                ..Person::default()
             };
             let merge = self.add(&entry)?;
             report.kept.extend(merge.kept.iter().cloned());
@@ -759,12 +748,12 @@ mod tests {
     fn add_merges_by_folded_name_without_duplicates() {
         let mut r = roster();
         let merge = r
-            .add(&Entry {
+            .add(&Person {
                 misheard: vec!["markovsky".into(), "Mark Ovski".into()],
                 aliases: vec!["Mr. Markovski|Dragan".into()],
                 country: "North Macedonia".into(),
                 role: "Chair".into(),
-                ..Entry::named("DRAGAN MARKOVSKÍ")
+                ..Person::named("DRAGAN MARKOVSKÍ")
             })
             .unwrap();
         assert!(!merge.added);
@@ -785,9 +774,9 @@ mod tests {
              Ana Silva,9,,,\"Chair, Board\",\n"
         );
         let again = r
-            .add(&Entry {
+            .add(&Person {
                 misheard: vec!["Mark Ovski".into()],
-                ..Entry::named("Dragan Markovski")
+                ..Person::named("Dragan Markovski")
             })
             .unwrap();
         assert!(!again.changed());
@@ -797,9 +786,9 @@ mod tests {
     fn add_appends_a_row_and_refuses_the_name_as_misheard() {
         let mut r = RosterFile::new(Path::new("new.csv"));
         let merge = r
-            .add(&Entry {
+            .add(&Person {
                 never: vec!["Markov".into()],
-                ..Entry::named("  Wai   Min Kwok ")
+                ..Person::named("  Wai   Min Kwok ")
             })
             .unwrap();
         assert!(merge.added);
@@ -808,9 +797,9 @@ mod tests {
             "name,aliases,misheard,never,role,organisation,country,notes\nWai Min Kwok,,,Markov,,,,\n"
         );
         let err = r
-            .add(&Entry {
+            .add(&Person {
                 misheard: vec!["wai min kwok".into()],
-                ..Entry::named("Wai Min Kwok")
+                ..Person::named("Wai Min Kwok")
             })
             .unwrap_err();
         assert!(err.to_string().contains("is the name"), "{err}");
@@ -819,7 +808,7 @@ mod tests {
     #[test]
     fn list_filter_ignores_case_and_accents() {
         let mut r = roster();
-        r.add(&Entry::named("Julián Casasbuenas")).unwrap();
+        r.add(&Person::named("Julián Casasbuenas")).unwrap();
         assert_eq!(r.matching("julian"), vec![2]);
         assert_eq!(r.matching("CHAIR"), vec![1]);
         assert_eq!(r.matching("").len(), 3);
@@ -931,14 +920,14 @@ mod tests {
     fn nothing_that_would_run_as_a_formula_enters_the_roster() {
         let mut r = roster();
         for entry in [
-            Entry::named("=HYPERLINK(\"http://x.example\")"),
-            Entry {
+            Person::named("=HYPERLINK(\"http://x.example\")"),
+            Person {
                 misheard: vec!["@SUM(1)".into()],
-                ..Entry::named("Ana Silva")
+                ..Person::named("Ana Silva")
             },
-            Entry {
+            Person {
                 role: "+cmd".into(),
-                ..Entry::named("Bo Lund")
+                ..Person::named("Bo Lund")
             },
         ] {
             let err = r.add(&entry).unwrap_err().to_string();

@@ -1,12 +1,16 @@
-//! What rules produce: a [`Finding`] is a proposed change (or a flag) on a
-//! span of the ORIGINAL decoded text. Rules never change text themselves;
-//! [`crate::pipeline::apply`] is the one place that does.
+//! The edit model, below every stage: what rules produce — a [`Finding`]
+//! is a proposed change (or a flag) on a span of the ORIGINAL decoded
+//! text —, the table of rule codes ([`codes`]), and how overlapping edits
+//! are told apart ([`conflicts`], [`SpanSet`]). Rules never change text
+//! themselves; the engine's applier is the one place that does.
+
+pub mod codes;
+
+pub use codes::{Rule, RuleInfo, RuleSet, RULES};
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-use crate::rules::Rule;
 
 /// The family a finding belongs to, as shown in the review list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
