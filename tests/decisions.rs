@@ -464,3 +464,55 @@ fn ctrl_c_leaves_no_temporary_file_and_says_what_was_written() {
         big.as_bytes()
     );
 }
+
+#[test]
+fn an_accepted_suggestion_wins_over_an_undecided_fix_it_overlaps() {
+    let tmp = TempDir::new().unwrap();
+    write(
+        tmp.path(),
+        "talks/a.txt",
+        b"We discussed the  the plan today.\n",
+    );
+    let mut list = fix(tmp.path());
+    let (rule, decision) = (col(&list, "rule"), col(&list, "decision"));
+    let doubled = list
+        .iter()
+        .position(|r| r[rule] == "P009")
+        .expect("P009 row");
+    assert!(list.iter().any(|r| r[rule] == "P005"), "{list:?}");
+    list[doubled][decision] = "accept".into();
+    save(&tmp.path().join("r.csv"), &list);
+    capclean()
+        .current_dir(tmp.path())
+        .args(["apply", "r.csv", "-o", "out"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "the applied row yields to the accepted row on line {}",
+            doubled + 1
+        )));
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("out/a.txt")).unwrap(),
+        "We discussed the plan today.\n"
+    );
+}
+
+#[test]
+fn a_closed_stderr_stops_nothing() {
+    use std::process::{Command as Process, Stdio};
+    let tmp = TempDir::new().unwrap();
+    talks(tmp.path());
+    write(tmp.path(), "talks/b.ass", b"not a caption file");
+    let bin = assert_cmd::cargo::cargo_bin("capclean");
+    let mut child = Process::new(bin)
+        .current_dir(tmp.path())
+        .args(["fix", "talks", "talks/b.ass", "-o", "fixed"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take()); // as `2>&1 | head -1` does once it has its line
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "an error, not a panic");
+    assert!(tmp.path().join("fixed/a.txt").exists());
+    assert!(tmp.path().join("fixed/review.csv").exists());
+}

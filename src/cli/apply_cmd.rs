@@ -165,6 +165,14 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
             ));
         }
     }
+    if let (Some(dir), false) = (&args.output, args.quiet) {
+        messages::note(&format!(
+            "{} file{} named in the review list written under {}; files with no finding are not in the list (fix wrote them unchanged)",
+            files.len(),
+            if files.len() == 1 { "" } else { "s" },
+            dir.display()
+        ));
+    }
     if !list.deleted.is_empty() && !args.quiet {
         let shown: Vec<String> = list
             .deleted

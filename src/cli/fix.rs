@@ -685,6 +685,12 @@ fn input_notes(name: &str, checked: &capclean::Checked) -> Option<String> {
             checked.encoding.name()
         ));
     }
+    if let Some(forced) = checked.utf8_over_forced {
+        notes.push(format!(
+            "valid UTF-8, so read as UTF-8 and not as {} (--encoding is for the files that are not UTF-8)",
+            forced.name()
+        ));
+    }
     if checked.controls > 0 {
         notes.push(format!(
             "{} control character{} (NUL, …) in the text, kept as they are",

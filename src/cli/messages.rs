@@ -1,23 +1,28 @@
 //! Messages to the user on stderr, and stdout writes that treat a closed
 //! pipe as a normal end (`capclean check … | head`).
 
-#![allow(clippy::print_stderr)]
-
 use std::io::Write;
+
+/// Writes a line on stderr. A closed stderr (`capclean … 2>&1 | head`) is
+/// no reason to stop: the run goes on and its files are still written.
+fn line(prefix: &str, message: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{prefix}{message}");
+}
 
 /// Prints `capclean: error: …`.
 pub fn error(message: &str) {
-    eprintln!("capclean: error: {message}");
+    line("capclean: error: ", message);
 }
 
 /// Prints `capclean: warning: …`.
 pub fn warning(message: &str) {
-    eprintln!("capclean: warning: {message}");
+    line("capclean: warning: ", message);
 }
 
 /// Prints a plain line on stderr (summaries).
 pub fn note(message: &str) {
-    eprintln!("{message}");
+    line("", message);
 }
 
 /// Writes `bytes` to stdout.

@@ -12,7 +12,7 @@ use crate::dict::Dictionaries;
 use crate::edit::Kind;
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
-use crate::formats::{Document, Format, Segment};
+use crate::formats::{Document, Format, Role, Segment};
 use crate::names::NameIndex;
 use crate::rules::names::{Around, DocNames, NameContext, Turns};
 use crate::rules::{self, Context, Rule, RuleSet, Scratch};
@@ -42,6 +42,9 @@ pub struct Checked {
     /// Control characters in the input no caption needs (NUL…), kept as
     /// they are.
     pub controls: usize,
+    /// The code page `--encoding` forced, when the input was valid UTF-8
+    /// and read as such instead.
+    pub utf8_over_forced: Option<&'static encoding_rs::Encoding>,
     /// Findings sorted by position, overlaps resolved.
     pub findings: Vec<Finding>,
     /// The text with every applied finding in it.
@@ -112,6 +115,7 @@ impl Engine {
             self.check_document(Document::parse(decoded.text, format), decoded.encoding);
         checked.detected = decoded.detected;
         checked.controls = decoded.controls;
+        checked.utf8_over_forced = decoded.utf8_over_forced;
         Ok(checked)
     }
 
@@ -143,22 +147,26 @@ impl Engine {
             end = start[..end].rfind('\n').map_or(end, |i| i + 1);
         }
         let sample = Document::parse(start[..end].to_owned(), format);
-        let read = match self.repaired(&sample) {
-            Some((_, repaired)) => repaired.text,
-            None => sample.text,
-        };
-        Language::detect(&self.unchanging_words(&read))
+        let repaired = self.repaired(&sample).map(|(_, repaired)| repaired);
+        let read = repaired.as_ref().unwrap_or(&sample);
+        // Only what is said: not timings, cue settings or speaker labels.
+        let mut said = String::with_capacity(read.text.len());
+        for segment in read.segments.iter().filter(|s| s.role == Role::Body) {
+            said.push_str(read.segment_text(segment));
+            said.push('\n');
+        }
+        Language::detect(&self.unchanging_words(&said))
     }
 
     /// The words of `text` that no rule changes, in any language: not
-    /// capitalised (names, acronyms), no name particle (a fixed name may
-    /// bring "van der"), nothing the glossary matches (its fixes rewrite
-    /// lower-case words). The language told from them is the same on a
-    /// second run over the output, so that run applies nothing new.
+    /// capitalised (names, acronyms), no name particle before a capital (a
+    /// fixed name may bring "van der"), nothing the glossary matches (its
+    /// fixes rewrite lower-case words). The language told from them is the
+    /// same on a second run over the output, so that run applies nothing
+    /// new.
     fn unchanging_words(&self, text: &str) -> String {
         let terms: Vec<Range<usize>> = self.terms.find(text).map(|(r, _)| r).collect();
-        let mut out = String::with_capacity(text.len());
-        let mut t = 0;
+        let mut words: Vec<Range<usize>> = Vec::new();
         let mut start = None;
         for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
             let letter = c.is_alphabetic() || c == '\'' || c == '’';
@@ -166,18 +174,30 @@ impl Engine {
                 (true, None) => start = Some(i),
                 (false, Some(from)) => {
                     start = None;
-                    let word = &text[from..i];
-                    while t < terms.len() && terms[t].end <= from {
-                        t += 1;
-                    }
-                    let in_term = terms.get(t).is_some_and(|r| r.start < i);
-                    let capital = word.chars().next().is_some_and(char::is_uppercase);
-                    if !in_term && !capital && !crate::names::fold::PARTICLES.contains(&word) {
-                        out.push_str(word);
-                        out.push(' ');
-                    }
+                    words.push(from..i);
                 }
                 _ => {}
+            }
+        }
+        let capital = |r: &Range<usize>| {
+            text[r.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        let mut out = String::with_capacity(text.len());
+        let mut t = 0;
+        for (k, range) in words.iter().enumerate() {
+            while t < terms.len() && terms[t].end <= range.start {
+                t += 1;
+            }
+            let in_term = terms.get(t).is_some_and(|r| r.start < range.end);
+            let word = &text[range.clone()];
+            let particle = crate::names::fold::PARTICLES.contains(&word)
+                && words.get(k + 1).is_some_and(capital);
+            if !in_term && !capital(range) && !particle {
+                out.push_str(word);
+                out.push(' ');
             }
         }
         out
@@ -235,6 +255,7 @@ impl Engine {
             encoding,
             detected: false,
             controls: 0,
+            utf8_over_forced: None,
             findings,
             output,
         }

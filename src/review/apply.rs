@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::read::{Decision, ReviewedRow};
-use crate::edit::{conflicts, Status};
+use crate::edit::{SpanSet, Status};
 use crate::error::Error;
 use crate::pipeline::apply::apply_edits;
 use crate::text::locator::Position;
@@ -132,21 +132,42 @@ pub fn apply_rows(
             kept += 1;
         }
     }
-    edits.sort_by_key(|(r, _, _)| (r.start, r.end));
-    for pair in edits.windows(2) {
-        if conflicts(&pair[0].0, &pair[1].0) {
+    // What the editor accepted goes first: an applied row nobody decided
+    // yields to an accepted row it overlaps (taking a suggestion instead of
+    // the fix applied there); two accepted rows that overlap are an error.
+    edits.sort_by_key(|(r, _, row)| (row.decision != Decision::Accept, r.start, r.end));
+    let mut taken: SpanSet<usize> = SpanSet::default();
+    let mut kept_edits = Vec::with_capacity(edits.len());
+    for (i, (range, _, row)) in edits.iter().enumerate() {
+        let Some(j) = taken.conflicting(range) else {
+            taken.insert(range.clone(), i);
+            kept_edits.push(i);
+            continue;
+        };
+        let other = edits[j].2;
+        if row.decision == Decision::Accept {
             errors.push(err(
-                pair[1].2,
+                row,
                 format!(
-                    "overlaps the row on line {} of the review list; accept only one of them",
-                    pair[0].2.csv_line
+                    "overlaps the row on line {} of the review list, and both are accepted; accept only one of them",
+                    other.csv_line
                 ),
+            ));
+        } else {
+            applied -= 1;
+            kept += 1;
+            warnings.push(format!(
+                "{}:{}: the applied row yields to the accepted row on line {} it overlaps",
+                review.display(),
+                row.csv_line,
+                other.csv_line
             ));
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
+    let edits: Vec<_> = kept_edits.into_iter().map(|i| edits[i].clone()).collect();
     let output = apply_edits(text, edits.iter().map(|(r, s, _)| (r.clone(), *s)));
     let output = encode(&output, decoded.encoding, encodings.output).map_err(|e| {
         vec![Error::Input {

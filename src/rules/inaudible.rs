@@ -13,6 +13,8 @@ static INAUDIBLE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)[(\[]\s*\?+\s*[)\]]",
         r"|[(\[]\s*(?:inaudible|unintelligible|indiscernible|incomprehensible|unclear|crosstalk|cross-talk",
         r"|overlapping speakers?|(?:speaker\s+)?off[- ]mic(?:rophone)?)\b[^()\[\]\n]{0,40}[)\]]",
+        // A word or two the captioner guessed: "(clue?)", "(SG?)".
+        r"|[(\[]\s*\p{L}[^()\[\]\n?]{0,30}\?\s*[)\]]",
     ))
     .expect("inaudible pattern is valid")
 });
@@ -89,6 +91,10 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
             continue;
         }
         for m in pattern.find_iter(text) {
+            // "(sp?)" is an unverified spelling (I002), not a guess.
+            if rule == Rule::InaudibleMarker && unverified_mark_at_start(m.as_str()) {
+                continue;
+            }
             let range = base + m.start()..base + m.end();
             out.push(
                 Finding::new(rule, range, "", Applicability::Flag, 1.0, threshold).with_note(note),
@@ -114,7 +120,7 @@ mod tests {
 
     #[test]
     fn inaudible_markers_in_many_shapes() {
-        let text = "values (?) and (inaudible) or [Inaudible] then (UNINTELLIGIBLE) (indiscernible 00:14:32) [crosstalk] ( ? )";
+        let text = "values (?) and (inaudible) or [Inaudible] then (UNINTELLIGIBLE) (indiscernible 00:14:32) [crosstalk] ( ? ) the (clue?) and (SG?)";
         let found: Vec<_> = flagged(text).into_iter().map(|(_, s)| s).collect();
         assert_eq!(
             found,
@@ -125,7 +131,9 @@ mod tests {
                 "(UNINTELLIGIBLE)",
                 "(indiscernible 00:14:32)",
                 "[crosstalk]",
-                "( ? )"
+                "( ? )",
+                "(clue?)",
+                "(SG?)"
             ]
         );
     }

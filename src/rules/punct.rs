@@ -252,8 +252,10 @@ fn dashes(scan: &mut Scan<'_>) {
             right += next_run;
             k = right;
         }
-        if left == 0 {
-            continue; // a line opening with a dash is left alone
+        // A line opening with a dash, or speech after a label's colon
+        // ("MR. FOSTER: -- research"), opens with it: left alone.
+        if left == 0 || chars[left - 1].1 == ':' {
+            continue;
         }
         let start = chars[left].0;
         let end = chars.get(right).map_or(scan.text.len(), |c| c.0);
@@ -497,7 +499,11 @@ fn thousands(scan: &mut Scan<'_>) {
             !next_word.is_empty() && !list_after && text[group_start + group..].starts_with(' ');
         let currency = before.ends_with(['$', '€', '£'])
             || ["usd", "eur", "chf", "us$"].contains(&prev_word.as_str());
-        if (noun_after || currency) && !list_before && !list_after {
+        // "300, 400 years" and "120, 135 delegations" are two numbers as
+        // often as one: a lead of three digits before a group that does
+        // not start with 0 ("250, 000") may be a list, whatever follows.
+        let may_be_two = lead_len == 3 && bytes[group_start] != b'0';
+        if (noun_after && !may_be_two || currency) && !list_before && !list_after {
             scan.propose(
                 Rule::SplitThousands,
                 range,
@@ -609,9 +615,12 @@ fn whitespace(scan: &mut Scan<'_>) {
         if start == 0 {
             continue; // indentation and the space after a turn marker stay
         }
+        // After an opening bracket or quote the space is the writer's; after
+        // a comma, semicolon or colon, removing it would only make ",."
+        // of ", ." (found by a new user in a real transcript).
         let opening_before = scan
             .char_before(start)
-            .is_some_and(|c| matches!(c, '(' | '[' | '"' | '“' | '‘'));
+            .is_some_and(|c| matches!(c, '(' | '[' | '"' | '“' | '‘' | ',' | ';' | ':'));
         if !opening_before && tight_punct_at(scan, i) && !overlaps_any(&scan.protected, &(i..i + 1))
         {
             if scan.ctx.enabled(Rule::SpaceBeforePunctuation) {
@@ -626,7 +635,9 @@ fn whitespace(scan: &mut Scan<'_>) {
             }
             continue;
         }
-        if range.len() > 1
+        // Two or three spaces are a slip; four or more line up columns
+        // (an index, a table), as a tab does.
+        if (2..=3).contains(&range.len())
             && !text[range.clone()].contains('\t')
             && scan.ctx.enabled(Rule::SpaceRun)
         {
@@ -791,6 +802,7 @@ mod tests {
         assert_fix("it does not--I was not", "it does not — I was not");
         assert_fix("and we have ‑‑ ", "and we have —");
         assert_fix("and we have ‑‑\r\nnext", "and we have —\r\nnext");
+        assert_fix("MR. FOSTER:  -- research", "MR. FOSTER: -- research");
         assert_unchanged("‑‑ opening dash stays");
         assert_unchanged("an arrow ---- rule stays");
         assert_unchanged("see https://example.org/a--b now");
@@ -855,6 +867,16 @@ mod tests {
         assert_fix("some 3 , 500 people", "some 3,500 people");
         assert_fix("some 3,  500 people", "some 3,500 people");
         assert_fix("it cost $3\t, 500 in all", "it cost $3,500 in all");
+        assert_fix("some 250, 000 people", "some 250,000 people");
+        // Three digits, then a group not starting with 0: maybe two numbers
+        // (found by a new user in a real subtitle).
+        for text in ["maybe 300, 400 years", "the vote was 120, 135 delegations"] {
+            assert_unchanged(text);
+            assert_eq!(
+                suggested(text),
+                vec![("P004".to_string(), ", ".to_string())]
+            );
+        }
         assert_unchanged("items 4, 500 and 7");
         assert_eq!(
             suggested("items 4, 500 and 7"),
@@ -884,6 +906,10 @@ mod tests {
         assert_unchanged("the values (?) here and ( ? ) too");
         assert_unchanged("wait ... and . . .x then .5 and :)");
         assert_unchanged("tab\tseparated\t\tcolumns");
+        // Found by a new user in real transcripts: a space between two
+        // marks stays; columns lined up with spaces stay.
+        assert_fix("my analysts, .  There", "my analysts, . There");
+        assert_unchanged("By Mr. Davis                             11");
     }
 
     #[test]

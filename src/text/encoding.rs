@@ -105,6 +105,9 @@ pub struct Decoded {
     /// controls other than tab, line breaks and form feed), kept as they
     /// are.
     pub controls: usize,
+    /// A code page was forced, but the text is valid UTF-8 with characters
+    /// beyond ASCII: it was read as UTF-8 (the code page would garble it).
+    pub utf8_over_forced: Option<&'static Encoding>,
 }
 
 /// Why bytes could not be read as text.
@@ -254,6 +257,16 @@ pub fn decode_with(
         return decode_as(&bytes[bom_len..], source, false);
     }
     if let Some(encoding) = forced {
+        // A forced code page is for the files that are not UTF-8: in a
+        // folder of mixed files, the UTF-8 ones stay UTF-8.
+        let code_page = encoding != UTF_8 && encoding != UTF_16LE && encoding != UTF_16BE;
+        if code_page && !bytes.is_ascii() {
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                let mut d = decoded(text.to_owned(), SourceEncoding::Utf8, false);
+                d.utf8_over_forced = Some(encoding);
+                return Ok(d);
+            }
+        }
         let source = if encoding == UTF_8 {
             SourceEncoding::Utf8
         } else if encoding == UTF_16LE || encoding == UTF_16BE {
@@ -299,6 +312,7 @@ fn decoded(text: String, encoding: SourceEncoding, detected: bool) -> Decoded {
         encoding,
         detected,
         controls,
+        utf8_over_forced: None,
     }
 }
 
@@ -696,6 +710,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.text, "Đino, dođavola!");
+        // Forced on a folder of mixed files, a code page leaves UTF-8 alone.
+        let d = decode_with("Đino, dođavola!".as_bytes(), Some(WINDOWS_1250)).unwrap();
+        assert_eq!(d.text, "Đino, dođavola!");
+        assert_eq!(d.encoding, SourceEncoding::Utf8);
+        assert_eq!(d.utf8_over_forced, Some(WINDOWS_1250));
         assert!(!d.detected);
     }
 
