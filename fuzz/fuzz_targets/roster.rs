@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
-use capclean::upkeep::RosterFile;
 use capclean::dict::{Dictionaries, Roster};
 use capclean::names::NameIndex;
 use capclean::rules::RuleSet;
+use capclean::upkeep::RosterFile;
 use capclean::{Engine, Settings};
 use libfuzzer_sys::fuzz_target;
 
