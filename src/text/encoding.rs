@@ -153,6 +153,13 @@ pub enum DecodeError {
     },
     /// A BOM of an encoding capclean does not read.
     UnsupportedBom(&'static str),
+    /// Not UTF-8, and the detector's best guess cannot read it either.
+    Unreadable {
+        /// The guess.
+        guess: &'static str,
+        /// Line of the first byte the guess cannot read.
+        line: usize,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -198,6 +205,10 @@ impl fmt::Display for DecodeError {
             DecodeError::UnsupportedBom(name) => {
                 write!(f, "a byte order mark of {name}, which capclean does not read")
             }
+            DecodeError::Unreadable { guess, line } => write!(
+                f,
+                "not UTF-8, and no code page reads it: the likeliest, {guess}, fails at line {line}"
+            ),
         }
     }
 }
@@ -217,7 +228,9 @@ impl DecodeError {
                 "; repair the bytes, or pass --encoding NAME if the file is in a legacy code page"
             }
             DecodeError::Uncertain { .. } => "; pass --encoding NAME with the one that reads right",
-            DecodeError::Malformed { .. } => "; pass --encoding NAME with the file's encoding",
+            DecodeError::Malformed { .. } | DecodeError::Unreadable { .. } => {
+                "; pass --encoding NAME with the file's encoding"
+            }
         }
     }
 }
@@ -492,6 +505,13 @@ fn detect_legacy(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
             return Ok(*first);
         }
     }
+    // No candidate reads every byte: no code page the detector knows.
+    if texts.is_empty() {
+        return Err(DecodeError::Unreadable {
+            guess: whole.name(),
+            line: first_undecodable_line(whole, bytes),
+        });
+    }
     // The first line the candidates read differently, as each reads it.
     let lines: Vec<Vec<&str>> = texts.iter().map(|(_, t)| t.lines().collect()).collect();
     let at = (0..lines.first().map_or(0, Vec::len))
@@ -716,6 +736,16 @@ mod tests {
         assert_eq!(d.encoding, SourceEncoding::Utf8);
         assert_eq!(d.utf8_over_forced, Some(WINDOWS_1250));
         assert!(!d.detected);
+    }
+
+    #[test]
+    fn bytes_no_code_page_reads_are_refused_without_a_panic() {
+        // Found by fuzzing: the detector's guess (Shift_JIS) could not read
+        // the bytes, and no candidate was left to show.
+        let bytes = include_bytes!("../../fuzz/seeds/cart/regression-no-candidate-decodes");
+        let err = decode(bytes).unwrap_err();
+        assert!(matches!(err, DecodeError::Unreadable { .. }), "{err:?}");
+        assert!(err.to_string().contains("no code page reads it"), "{err}");
     }
 
     #[test]
