@@ -29,7 +29,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             rules: RuleSet::all(),
-            auto_threshold: 0.9,
+            auto_threshold: crate::edit::DEFAULT_AUTO_THRESHOLD,
             format: None,
             dash_style: DashStyle::default(),
             encoding: None,

@@ -304,6 +304,7 @@ mod tests {
             rule: capclean::rules::RULES[0].rule,
             range,
             replacement: replacement.into(),
+            applicability: capclean::edit::Applicability::Always,
             status,
             confidence: 1.0,
             note: Cow::Borrowed(""),

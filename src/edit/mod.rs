@@ -106,6 +106,10 @@ impl Applicability {
     }
 }
 
+/// The confidence at or above which a scored fix is applied, unless a run
+/// says otherwise (`--auto-threshold`).
+pub const DEFAULT_AUTO_THRESHOLD: f32 = 0.9;
+
 /// One proposed change or flag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -115,7 +119,10 @@ pub struct Finding {
     pub range: Range<usize>,
     /// The proposed text (empty for flags).
     pub replacement: String,
-    /// Applied, suggested or flagged.
+    /// How sure the rule is: with the confidence, what decides the status.
+    pub applicability: Applicability,
+    /// Applied, suggested or flagged: decided by the engine with the run's
+    /// auto threshold ([`Finding::decide`]), the default until then.
     pub status: Status,
     /// 0 to 1.
     pub confidence: f32,
@@ -124,23 +131,31 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding whose status follows from `applicability`.
+    /// A finding as a rule proposes it: how sure it is, not yet what
+    /// becomes of it (the engine decides, [`Finding::decide`]).
     pub fn new(
         rule: Rule,
         range: Range<usize>,
         replacement: impl Into<String>,
         applicability: Applicability,
         confidence: f32,
-        auto_threshold: f32,
     ) -> Self {
+        let confidence = confidence.clamp(0.0, 1.0);
         Finding {
             rule,
             range,
             replacement: replacement.into(),
-            status: applicability.status(confidence, auto_threshold),
-            confidence: confidence.clamp(0.0, 1.0),
+            applicability,
+            status: applicability.status(confidence, DEFAULT_AUTO_THRESHOLD),
+            confidence,
             note: Cow::Borrowed(""),
         }
+    }
+
+    /// Decides the status with the run's auto threshold: the one place
+    /// where a rule's confidence becomes applied, suggested or flagged.
+    pub fn decide(&mut self, auto_threshold: f32) {
+        self.status = self.applicability.status(self.confidence, auto_threshold);
     }
 
     /// Adds the evidence note.

@@ -116,7 +116,6 @@ mod tests {
             "x",
             Applicability::Always,
             confidence,
-            0.9,
         )
     }
 

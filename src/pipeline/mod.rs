@@ -394,6 +394,10 @@ impl Engine {
                 for segment in chunk {
                     rules::check_segment(&ctx, segment, scratch, &mut out);
                 }
+                // The one place a rule's confidence becomes a status.
+                for finding in &mut out {
+                    finding.decide(settings.auto_threshold);
+                }
                 // Chunks cover the text in order, so sorted chunks make a
                 // sorted whole, without a sort of the whole (whose scratch
                 // would be as large as the findings).

@@ -68,7 +68,6 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     }
     let text = ctx.doc.segment_text(segment);
     let base = segment.range.start;
-    let threshold = ctx.settings.auto_threshold;
     let rules = [
         (
             Rule::InaudibleMarker,
@@ -96,9 +95,7 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
                 continue;
             }
             let range = base + m.start()..base + m.end();
-            out.push(
-                Finding::new(rule, range, "", Applicability::Flag, 1.0, threshold).with_note(note),
-            );
+            out.push(Finding::new(rule, range, "", Applicability::Flag, 1.0).with_note(note));
         }
     }
 }

@@ -771,7 +771,6 @@ fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Vec<Finding>)
                 p.replacement,
                 p.applicability,
                 p.confidence,
-                ctx.settings.auto_threshold,
             )
             .with_note(p.note),
         );

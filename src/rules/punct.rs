@@ -119,12 +119,9 @@ impl Scan<'_> {
         confidence: f32,
         note: &'static str,
     ) {
-        let threshold = self.ctx.settings.auto_threshold;
         let abs = self.base + range.start..self.base + range.end;
-        self.out.push(
-            Finding::new(rule, abs, replacement, applicability, confidence, threshold)
-                .with_note(note),
-        );
+        self.out
+            .push(Finding::new(rule, abs, replacement, applicability, confidence).with_note(note));
         self.claimed.insert(range, ());
     }
 
@@ -724,18 +721,10 @@ fn doubled_words(scan: &mut Scan<'_>) {
         }
         let range = a.end..b.end;
         if !overlaps_any(&scan.protected, &range) {
-            let threshold = scan.ctx.settings.auto_threshold;
             let abs = scan.base + range.start..scan.base + range.end;
             scan.out.push(
-                Finding::new(
-                    Rule::DoubledWord,
-                    abs,
-                    "",
-                    Applicability::Suggest,
-                    0.6,
-                    threshold,
-                )
-                .with_note(format!("\"{first}\" twice in a row")),
+                Finding::new(Rule::DoubledWord, abs, "", Applicability::Suggest, 0.6)
+                    .with_note(format!("\"{first}\" twice in a row")),
             );
         }
     }

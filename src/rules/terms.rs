@@ -41,7 +41,6 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     }
     let text = ctx.doc.segment_text(segment);
     let base = segment.range.start;
-    let threshold = ctx.settings.auto_threshold;
     let protected = protected_spans(text);
     let is_name = |s: &str| ctx.names.is_some_and(|n| n.index.is_correct(s));
     // The automaton's matches never overlap one another.
@@ -119,13 +118,13 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
                 FinalPeriod::Inside => (abs, applicability, note),
             };
         out.push(
-            Finding::new(rule, abs, replacement, applicability, confidence, threshold)
+            Finding::new(rule, abs, replacement, applicability, confidence)
                 .with_note(format!("{}: {note}", entry.text)),
         );
     }
     // Sound-alikes are English sound-alikes ("un gamin" is no "UN Women").
     if ctx.enabled(Rule::TermSoundAlike) && ctx.doc.language.is_english() {
-        sound_alikes(ctx, index, text, base, &protected, taken, out);
+        sound_alikes(index, text, base, &protected, taken, out);
     }
 }
 
@@ -164,7 +163,6 @@ fn abbreviation_period(heard: &str, replacement: &str, after: &str) -> FinalPeri
 /// G004: one word of a multi-word term misheard ("forth industrial
 /// revolution"): suggested only.
 fn sound_alikes(
-    ctx: &Context<'_>,
     index: &TermIndex,
     text: &str,
     base: usize,
@@ -235,7 +233,6 @@ fn sound_alikes(
                     adapt_case(&entry.text, heard),
                     Applicability::Suggest,
                     0.6,
-                    ctx.settings.auto_threshold,
                 )
                 .with_note(format!(
                     "{}: one word sounds like the glossary term's",
