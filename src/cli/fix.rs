@@ -15,7 +15,7 @@ use capclean::review::{self, Row};
 use capclean::rules::punct::DashStyle;
 use capclean::rules::RuleSet;
 use capclean::text::{encoding_for_label, Language, OutputEncoding};
-use capclean::{Engine, Settings};
+use capclean::{Engine, Kind, Settings, Status};
 use rayon::prelude::*;
 
 use super::args::{FixArgs, RunArgs};
@@ -383,17 +383,14 @@ const WRITE_BUFFER: usize = 256 << 10;
 const BATCH_FILES: usize = 256;
 const BATCH_BYTES: u64 = 64 << 20;
 
-/// Finding counts for the summary line.
+/// Finding counts for the summary line, by kind and by status (in the
+/// order of `Kind::ALL` and `Status::ALL`).
 #[derive(Default)]
 struct Counts {
     total: usize,
-    by_kind: [usize; 4],
-    applied: usize,
-    suggested: usize,
-    flagged: usize,
+    by_kind: [usize; Kind::ALL.len()],
+    by_status: [usize; Status::ALL.len()],
 }
-
-const KIND_NAMES: [&str; 4] = ["punct", "inaudible", "name", "term"];
 
 /// What a run has seen so far, in input order.
 #[derive(Default)]
@@ -447,14 +444,8 @@ impl Run {
         row.id = self.next_id;
         let c = &mut self.counts;
         c.total += 1;
-        if let Some(k) = KIND_NAMES.iter().position(|k| *k == row.kind) {
-            c.by_kind[k] += 1;
-        }
-        match row.status.as_str() {
-            "applied" => c.applied += 1,
-            "suggested" => c.suggested += 1,
-            _ => c.flagged += 1,
-        }
+        c.by_kind[row.rule.kind() as usize] += 1;
+        c.by_status[row.status as usize] += 1;
         if let Some(writer) = &mut self.review {
             writer.write(row).context("cannot write the review list")?;
         }
@@ -731,7 +722,11 @@ fn print_report(rows: &[Row]) -> Result<()> {
         };
         out.push_str(&format!(
             "{}:{}:{}: {} [{}] {what}\n",
-            r.file, r.line, r.column, r.rule, r.status
+            r.file,
+            r.line,
+            r.column,
+            r.rule.code(),
+            r.status.as_str()
         ));
     }
     messages::stdout(out.as_bytes())?;
@@ -746,11 +741,11 @@ fn summary(
     review: Option<&std::path::Path>,
     html: Option<&std::path::Path>,
 ) -> String {
-    let kinds: Vec<String> = KIND_NAMES
+    let kinds: Vec<String> = Kind::ALL
         .iter()
         .zip(counts.by_kind)
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| format!("{k} {n}"))
+        .map(|(k, n)| format!("{} {n}", k.as_str()))
         .collect();
     let total = counts.total;
     let mut line = format!(
@@ -761,10 +756,12 @@ fn summary(
     if !kinds.is_empty() {
         line.push_str(&format!(" ({})", kinds.join(", ")));
     }
-    line.push_str(&format!(
-        ": {} applied, {} suggested, {} flagged",
-        counts.applied, counts.suggested, counts.flagged
-    ));
+    let statuses: Vec<String> = Status::ALL
+        .iter()
+        .zip(counts.by_status)
+        .map(|(s, n)| format!("{n} {}", s.as_str()))
+        .collect();
+    line.push_str(&format!(": {}", statuses.join(", ")));
     // Only worth a word when some file was not read as English.
     if languages.keys().any(|l| *l != "English") {
         let shown: Vec<String> = languages.iter().map(|(l, n)| format!("{l} {n}")).collect();

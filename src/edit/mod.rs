@@ -26,6 +26,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order the summary and the report show them.
+    pub const ALL: [Kind; 4] = [Kind::Punct, Kind::Inaudible, Kind::Name, Kind::Term];
+
     /// The review-list spelling.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -60,6 +63,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order the summary and the report show them.
+    pub const ALL: [Status; 3] = [Status::Applied, Status::Suggested, Status::Flagged];
+
     /// The review-list spelling.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 
 use super::write::Row;
+use crate::edit::{Kind, Status};
 use crate::text::locator::Position;
 use crate::text::Locator;
 
@@ -25,11 +26,6 @@ pub struct ReportFile<'a> {
     /// The file's review rows, in position order, with their final ids.
     pub rows: &'a [Row],
 }
-
-/// The finding kinds and statuses, in the order the report shows them.
-pub const KINDS: [&str; 4] = ["punct", "inaudible", "name", "term"];
-/// See [`KINDS`].
-pub const STATUSES: [&str; 3] = ["applied", "suggested", "flagged"];
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {
@@ -73,12 +69,13 @@ fn escape_into(out: &mut String, s: &str) {
 
 /// A class-safe spelling of a kind or status from the list (which the
 /// editor may have edited): known values as they are, anything else `other`.
-fn token<'a>(value: &str, known: &[&'a str]) -> &'a str {
-    known
-        .iter()
-        .find(|k| **k == value)
-        .copied()
-        .unwrap_or("other")
+/// The kinds and statuses as the report's classes name them, in order.
+fn kinds() -> [&'static str; 4] {
+    Kind::ALL.map(Kind::as_str)
+}
+
+fn statuses() -> [&'static str; 3] {
+    Status::ALL.map(Status::as_str)
 }
 
 /// Renders the whole report.
@@ -104,8 +101,8 @@ fn summary(out: &mut String, files: &[ReportFile<'_>]) {
     let rows = || files.iter().flat_map(|f| f.rows.iter());
     let count = |kind: Option<&str>, status: Option<&str>| {
         rows()
-            .filter(|r| kind.is_none_or(|k| token(&r.kind, &KINDS) == k))
-            .filter(|r| status.is_none_or(|s| token(&r.status, &STATUSES) == s))
+            .filter(|r| kind.is_none_or(|k| r.rule.kind().as_str() == k))
+            .filter(|r| status.is_none_or(|s| r.status.as_str() == s))
             .count()
     };
     let total = rows().count();
@@ -121,13 +118,13 @@ fn summary(out: &mut String, files: &[ReportFile<'_>]) {
         if flagged == 1 { "" } else { "s" },
     );
     out.push_str("<div class=\"summary\">\n<table class=\"counts\">\n<thead><tr><th>kind</th>");
-    for s in STATUSES {
+    for s in statuses() {
         let _ = write!(out, "<th class=\"s-{s}\">{s}</th>");
     }
     out.push_str("<th>total</th></tr></thead>\n<tbody>\n");
-    for k in KINDS {
+    for k in kinds() {
         let _ = write!(out, "<tr><th class=\"k-{k}\">{k}</th>");
-        for s in STATUSES {
+        for s in statuses() {
             let _ = write!(
                 out,
                 "<td data-kind=\"{k}\" data-status=\"{s}\">{}</td>",
@@ -141,14 +138,14 @@ fn summary(out: &mut String, files: &[ReportFile<'_>]) {
         );
     }
     out.push_str("</tbody>\n<tfoot><tr><th>total</th>");
-    for s in STATUSES {
+    for s in statuses() {
         let _ = write!(out, "<td data-status=\"{s}\">{}</td>", count(None, Some(s)));
     }
     let _ = writeln!(out, "<td>{total}</td></tr></tfoot>\n</table>");
-    let bars: Vec<(&str, &str, usize)> = KINDS
+    let bars: Vec<(&str, &str, usize)> = kinds()
         .iter()
         .map(|k| ("k", *k, count(Some(k), None)))
-        .chain(STATUSES.iter().map(|s| ("s", *s, count(None, Some(s)))))
+        .chain(statuses().iter().map(|s| ("s", *s, count(None, Some(s)))))
         .collect();
     chart(out, &bars);
     out.push_str("</div>\n</header>\n");
@@ -189,14 +186,14 @@ fn chart(out: &mut String, bars: &[(&str, &str, usize)]) {
 
 fn filters(out: &mut String) {
     out.push_str("<form class=\"filters\" id=\"filters\" aria-label=\"filters\">\n<fieldset><legend>kind</legend>");
-    for k in KINDS {
+    for k in kinds() {
         let _ = write!(
             out,
             "<label class=\"k-{k}\"><input type=\"checkbox\" name=\"k-{k}\" checked> {k}</label>"
         );
     }
     out.push_str("</fieldset>\n<fieldset><legend>status</legend>");
-    for s in STATUSES {
+    for s in statuses() {
         let _ = write!(
             out,
             "<label><input type=\"checkbox\" name=\"s-{s}\" checked> <span class=\"swatch s-{s}\"></span>{s}</label>"
@@ -211,7 +208,7 @@ fn flagged_list(out: &mut String, files: &[ReportFile<'_>]) {
     let flagged: Vec<&Row> = files
         .iter()
         .flat_map(|f| f.rows.iter())
-        .filter(|r| r.status == "flagged")
+        .filter(|r| r.status == Status::Flagged)
         .collect();
     let _ = writeln!(
         out,
@@ -224,7 +221,7 @@ fn flagged_list(out: &mut String, files: &[ReportFile<'_>]) {
     }
     out.push_str("<table class=\"flags\">\n<thead><tr><th>id</th><th>where</th><th>time · speaker</th><th>rule</th><th>text</th><th>note</th></tr></thead>\n<tbody>\n");
     for r in flagged {
-        let kind = token(&r.kind, &KINDS);
+        let kind = r.rule.kind().as_str();
         let _ = write!(
             out,
             "<tr class=\"k-{kind} s-flagged\"><td><a href=\"#f-{id}\">{id}</a></td><td>",
@@ -238,7 +235,7 @@ fn flagged_list(out: &mut String, files: &[ReportFile<'_>]) {
         }
         escape_into(out, &r.speaker);
         out.push_str("</td><td>");
-        escape_into(out, &r.rule);
+        escape_into(out, r.rule.code());
         out.push_str("</td><td><code>");
         escape_into(out, &r.original);
         out.push_str("</code></td><td>");
@@ -327,15 +324,15 @@ fn plain(out: &mut String, text: &str, lines: &mut usize) {
 /// One finding: a focusable span whose `title` holds rule, confidence and
 /// note (shown on hover, and by CSS on focus).
 fn mark(out: &mut String, row: &Row, aside: bool) {
-    let kind = token(&row.kind, &KINDS);
-    let status = token(&row.status, &STATUSES);
+    let kind = row.rule.kind().as_str();
+    let status = row.status.as_str();
     let _ = write!(
         out,
         "<span class=\"m k-{kind} s-{status}{}\" id=\"f-{}\" tabindex=\"0\" title=\"",
         if aside { " aside" } else { "" },
         row.id
     );
-    escape_into(out, &row.rule);
+    escape_into(out, row.rule.code());
     let _ = write!(out, " · {status} · {:.2}", row.confidence);
     if !row.note.is_empty() {
         out.push_str(" · ");
@@ -460,9 +457,8 @@ mod tests {
             end_column: column + original.chars().count(),
             time: String::new(),
             speaker: String::new(),
-            rule: "N002".into(),
-            kind: "name".into(),
-            status: status.into(),
+            rule: crate::edit::Rule::MisheardName,
+            status: Status::parse(status).expect("a status"),
             original: original.into(),
             suggestion: "Fixed".into(),
             confidence: 0.9,

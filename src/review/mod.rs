@@ -10,7 +10,7 @@ mod write;
 
 pub use apply::{apply_rows, Applied, Encodings};
 pub use cell::{guard, runs_as_formula, unguard};
-pub use html::{escape as escape_html, render_html, ReportFile, KINDS, STATUSES};
+pub use html::{escape as escape_html, render_html, ReportFile};
 pub use read::{count_decisions, read_review, read_review_list, Decision, ReviewList, ReviewedRow};
 pub use write::{
     extend_context, rows_for, rows_for_part, write_review, ReviewWriter, Row, COLUMNS,

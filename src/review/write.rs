@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::cell::guard;
-use crate::edit::Finding;
+use crate::edit::{Finding, Rule, Status};
 use crate::formats::Document;
 use crate::pipeline::Checked;
 use crate::text::Locator;
@@ -53,12 +53,10 @@ pub struct Row {
     pub time: String,
     /// Speaker of the turn.
     pub speaker: String,
-    /// Rule code.
-    pub rule: String,
-    /// Finding kind.
-    pub kind: String,
-    /// applied, suggested or flagged.
-    pub status: String,
+    /// The rule (its code and kind go into the list).
+    pub rule: Rule,
+    /// Applied, suggested or flagged.
+    pub status: Status,
     /// Original text of the span.
     pub original: String,
     /// Replacement (empty for flags).
@@ -118,9 +116,8 @@ pub fn rows_for_part<'a>(
                 .and_then(|s| doc.speaker(s))
                 .unwrap_or_default()
                 .to_owned(),
-            rule: f.rule.code().to_owned(),
-            kind: f.kind().as_str().to_owned(),
-            status: f.status.as_str().to_owned(),
+            rule: f.rule,
+            status: f.status,
             original: text[f.range.clone()].to_owned(),
             suggestion: f.replacement.clone(),
             confidence: f.confidence,
@@ -215,9 +212,9 @@ impl<W: Write> ReviewWriter<W> {
             &numbers[4],
             &row.time,
             &row.speaker,
-            &row.rule,
-            &row.kind,
-            &row.status,
+            row.rule.code(),
+            row.rule.kind().as_str(),
+            row.status.as_str(),
             &row.original,
             &row.suggestion,
             &confidence,
@@ -264,7 +261,7 @@ mod tests {
         let r = &rows[0];
         assert_eq!((r.line, r.column, r.end_line, r.end_column), (2, 13, 2, 16));
         assert_eq!(r.speaker, "ANA SILVA");
-        assert_eq!(r.status, "flagged");
+        assert_eq!(r.status, Status::Flagged);
         let mut buf = Vec::new();
         write_review(&mut buf, &rows).unwrap();
         let csv = String::from_utf8(buf).unwrap();
