@@ -126,67 +126,11 @@ struct Report {
 
 fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
     let engine = engine(&args)?;
-    if target == Target::InPlace && args.inputs.iter().any(|p| p.as_os_str() == "-") {
-        bail!("--in-place cannot rewrite stdin; use --stdout or -o DIR");
-    }
-    let skip = match &target {
-        Target::Dir(dir) => Some(dir.as_path()),
-        _ => None,
-    };
-    if let Target::Dir(dir) = &target {
-        inputs::refuse_output_among_inputs(dir, &args.inputs)?;
-    }
-    let format_forced = engine.settings.format.is_some();
-    let (inputs, mut errors) = inputs::collect(&args.inputs, skip, format_forced);
-    if inputs.is_empty() {
-        for e in &errors {
-            messages::error(e);
-        }
+    let Some(plan) = plan(&args, &target, &engine)? else {
         return Ok(ExitStatus::Error);
-    }
-    let outputs = match &target {
-        Target::Dir(dir) => Some(inputs::plan_outputs(&inputs, dir)?),
-        _ => None,
     };
-    let review_path = match (&args.review, &target) {
-        (Some(path), _) => Some(path.clone()),
-        (None, Target::Dir(dir)) => Some(dir.join("review.csv")),
-        (None, Target::InPlace) => Some(PathBuf::from("review.csv")),
-        _ => None,
-    };
-    if let Some(path) = &args.report {
-        inputs::check_not_input(&inputs, path)?;
-        if review_path.as_ref() == Some(path) {
-            bail!(
-                "the report and the review list cannot both be {}",
-                path.display()
-            );
-        }
-        if outputs.as_ref().is_some_and(|o| o.contains(path)) {
-            bail!(
-                "an output file would overwrite the report {}",
-                path.display()
-            );
-        }
-    }
-    if let Some(path) = &review_path {
-        inputs::check_not_input(&inputs, path)?;
-        keep_decisions(path, args.force)?;
-        if let Some(outputs) = &outputs {
-            if outputs.iter().any(|o| o == path) {
-                bail!(
-                    "an output file would overwrite the review list {}",
-                    path.display()
-                );
-            }
-        }
-    }
-
-    let total_bytes = inputs.iter().map(|i| i.size).sum();
-    let progress = Progress::new(inputs.len() as u64, total_bytes, args.quiet);
-    let done = AtomicU64::new(0);
     let mut run = Run {
-        review: match &review_path {
+        review: match &plan.review {
             Some(path) => Some(
                 review::ReviewWriter::new(AtomicFile::create(path)?)
                     .with_context(|| format!("{}: cannot write", path.display()))?,
@@ -197,6 +141,107 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         keep_rows: args.report.is_some(),
         ..Run::default()
     };
+    process(&args, &target, &engine, &plan, &mut run)?;
+    let status = finish(&args, &target, plan, run)?;
+    // The process ends here: freeing a large roster index one allocation
+    // at a time would only delay the exit (a tenth of a second per 100,000
+    // names).
+    std::mem::forget(engine);
+    Ok(status)
+}
+
+/// What a run will read and write, checked before anything is written.
+struct Plan {
+    inputs: Vec<Input>,
+    /// Where each input's output goes (`-o DIR`).
+    outputs: Option<Vec<PathBuf>>,
+    review: Option<PathBuf>,
+    /// Inputs that could not be collected.
+    errors: Vec<String>,
+}
+
+/// Collects the inputs and refuses, before anything is written, every
+/// write that would lose something: outputs among the inputs or on one
+/// another, a review list or report over an input or an output, a review
+/// list holding decisions. `None` when there is no input at all (the
+/// reasons are printed).
+fn plan(args: &RunArgs, target: &Target, engine: &Engine) -> Result<Option<Plan>> {
+    if *target == Target::InPlace && args.inputs.iter().any(|p| p.as_os_str() == "-") {
+        bail!("--in-place cannot rewrite stdin; use --stdout or -o DIR");
+    }
+    let skip = match target {
+        Target::Dir(dir) => {
+            inputs::refuse_output_among_inputs(dir, &args.inputs)?;
+            Some(dir.as_path())
+        }
+        _ => None,
+    };
+    let format_forced = engine.settings.format.is_some();
+    let (inputs, errors) = inputs::collect(&args.inputs, skip, format_forced);
+    if inputs.is_empty() {
+        for e in &errors {
+            messages::error(e);
+        }
+        return Ok(None);
+    }
+    let outputs = match target {
+        Target::Dir(dir) => Some(inputs::plan_outputs(&inputs, dir)?),
+        _ => None,
+    };
+    let review = match (&args.review, target) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Target::Dir(dir)) => Some(dir.join("review.csv")),
+        (None, Target::InPlace) => Some(PathBuf::from("review.csv")),
+        _ => None,
+    };
+    let is_output = |path: &PathBuf| outputs.as_ref().is_some_and(|o| o.contains(path));
+    if let Some(path) = &args.report {
+        inputs::check_not_input(&inputs, path)?;
+        if review.as_ref() == Some(path) {
+            bail!(
+                "the report and the review list cannot both be {}",
+                path.display()
+            );
+        }
+        if is_output(path) {
+            bail!(
+                "an output file would overwrite the report {}",
+                path.display()
+            );
+        }
+    }
+    if let Some(path) = &review {
+        inputs::check_not_input(&inputs, path)?;
+        keep_decisions(path, args.force)?;
+        if is_output(path) {
+            bail!(
+                "an output file would overwrite the review list {}",
+                path.display()
+            );
+        }
+    }
+    Ok(Some(Plan {
+        inputs,
+        outputs,
+        review,
+        errors,
+    }))
+}
+
+/// Checks every input of the plan, in input order: small files in
+/// parallel, a batch at a time, so that a folder is never held whole; a
+/// large file alone, part by part, its segments in parallel.
+fn process(
+    args: &RunArgs,
+    target: &Target,
+    engine: &Engine,
+    plan: &Plan,
+    run: &mut Run,
+) -> Result<()> {
+    let inputs = &plan.inputs;
+    let total_bytes = inputs.iter().map(|i| i.size).sum();
+    let progress = Progress::new(inputs.len() as u64, total_bytes, args.quiet);
+    let done = AtomicU64::new(0);
     let pool = match args.threads {
         Some(n) => Some(
             rayon::ThreadPoolBuilder::new()
@@ -210,29 +255,25 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         Some(pool) => pool.install(f),
         None => f(),
     };
-    // Small files run in parallel, a batch at a time, so that a folder is
-    // never held whole; a large file runs alone, part by part, its
-    // segments in parallel.
     let part_bytes = part_bytes();
     let parted = |input: &Input| {
-        target != Target::Diff
+        *target != Target::Diff
             && args.report.is_none()
             && matches!(input.source, Source::File(_))
             && input.size > part_bytes as u64
     };
+    let out_path = |index: usize| plan.outputs.as_ref().map(|o| &o[index]);
     let mut next = 0;
     while next < inputs.len() {
         let first = next;
         if parted(&inputs[next]) {
             next += 1;
-            let out_path = outputs.as_ref().map(|o| &o[first]);
             in_pool(&mut || {
-                let input = &inputs[first];
                 let parts = Parts {
                     bytes: part_bytes,
                     progress: &progress,
                 };
-                process_parted(&engine, input, &target, out_path, &parts, &mut run)
+                process_parted(engine, &inputs[first], target, out_path(first), &parts, run)
             })?;
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.file_done(0, n);
@@ -247,19 +288,23 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
             bytes += inputs[next].size;
             next += 1;
         }
-        let process = |(index, input): (usize, &Input)| -> Report {
-            let out_path = outputs.as_ref().map(|o| &o[index]);
-            let report = process_one(&engine, input, &target, out_path, args.report.is_some());
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            progress.file_done(input.size, n);
-            report
-        };
         let mut reports = Vec::new();
         in_pool(&mut || {
             reports = inputs[first..next]
                 .par_iter()
                 .enumerate()
-                .map(|(i, input)| process((first + i, input)))
+                .map(|(i, input)| {
+                    let report = process_one(
+                        engine,
+                        input,
+                        target,
+                        out_path(first + i),
+                        args.report.is_some(),
+                    );
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress.file_done(input.size, n);
+                    report
+                })
                 .collect();
             Ok(())
         })?;
@@ -268,11 +313,13 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
         }
     }
     progress.finish();
+    Ok(())
+}
 
-    if let Some(writer) = run.review.take() {
-        let path = review_path
-            .as_deref()
-            .unwrap_or(std::path::Path::new("review.csv"));
+/// Writes the review list and the report, prints the errors and the
+/// summary, and says how the run ended.
+fn finish(args: &RunArgs, target: &Target, plan: Plan, mut run: Run) -> Result<ExitStatus> {
+    if let (Some(writer), Some(path)) = (run.review.take(), &plan.review) {
         writer
             .finish()
             .with_context(|| format!("{}: cannot write", path.display()))?
@@ -290,6 +337,7 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
             .collect();
         write_atomic(path, review::render_html(&files).as_bytes())?;
     }
+    let mut errors = plan.errors;
     errors.extend(run.errors.iter().cloned());
     for e in &errors {
         messages::error(e);
@@ -300,17 +348,13 @@ fn run(args: RunArgs, target: Target) -> Result<ExitStatus> {
             &run.languages,
             &run.counts,
             errors.len(),
-            review_path.as_deref(),
+            plan.review.as_deref(),
             args.report.as_deref(),
         ));
     }
-    // The process ends here: freeing a large roster index one allocation
-    // at a time would only delay the exit (a tenth of a second per 100,000
-    // names).
-    std::mem::forget(engine);
     Ok(if !errors.is_empty() {
         ExitStatus::Error
-    } else if target == Target::Report && run.counts.total > 0 {
+    } else if *target == Target::Report && run.counts.total > 0 {
         ExitStatus::Findings
     } else {
         ExitStatus::Success
@@ -521,13 +565,8 @@ fn process_parted(
     let mut changed = false;
     let mut language = None;
     let mut failed: Option<String> = None;
-    // Rows go to the review list as they are made; only those whose
-    // context the part's end cuts off wait for the next part. The previous
-    // part's end starts the context of the first rows.
-    let mut pending: Vec<(Row, usize)> = Vec::new();
-    let mut before = String::new();
+    let mut rows = review::PartRows::new(&input.display);
     let outcome = engine.check_parts(&input.display, file, parts.bytes, |piece| {
-        let text = piece.doc.text.as_str();
         parts.progress.part_done(piece.span.len() as u64);
         changed |= piece.changed();
         language.get_or_insert(piece.doc.language);
@@ -548,32 +587,9 @@ fn process_parted(
         let to_io = |e: anyhow::Error| {
             capclean::Error::io(&input.display, std::io::Error::other(format!("{e:#}")))
         };
-        if piece.starts_part() {
-            for (mut row, missing) in pending.drain(..) {
-                review::extend_context(&mut row, text, missing);
-                run.row(row).map_err(to_io)?;
-            }
-        }
-        let rows = review::rows_for_part(&input.display, piece.doc, &piece.findings, 0, &before);
-        for (mut row, missing) in rows {
-            row.line += piece.line_base;
-            row.end_line += piece.line_base;
-            // Rows stay in order: once one waits, the rest of the part does.
-            if missing > 0 || !pending.is_empty() {
-                pending.push((row, missing));
-            } else {
-                run.row(row).map_err(to_io)?;
-            }
-        }
-        if piece.ends_part() {
-            let tail_start = text.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-            before.push_str(&text[tail_start..]);
-            let keep = before.char_indices().rev().nth(63).map_or(0, |(i, _)| i);
-            before.drain(..keep);
-        }
-        Ok(())
+        rows.piece(&piece, |row| run.row(row).map_err(to_io))
     });
-    if let Err(e) = run.rows(pending.into_iter().map(|(row, _)| row).collect()) {
+    if let Err(e) = run.rows(rows.finish().collect()) {
         return fail(run, format!("{e:#}"));
     }
     match outcome {

@@ -13,5 +13,5 @@ pub use cell::{guard, runs_as_formula, unguard};
 pub use html::{escape as escape_html, render_html, ReportFile};
 pub use read::{count_decisions, read_review, read_review_list, Decision, ReviewList, ReviewedRow};
 pub use write::{
-    extend_context, rows_for, rows_for_part, write_review, ReviewWriter, Row, COLUMNS,
+    extend_context, rows_for, rows_for_part, write_review, PartRows, ReviewWriter, Row, COLUMNS,
 };

@@ -129,6 +129,80 @@ pub fn rows_for_part<'a>(
     })
 }
 
+/// The review rows of a large input checked in parts, made piece by piece
+/// and handed on in order as soon as they are complete: a row whose context
+/// the part's end cuts off waits for the next part, and the end of a part
+/// gives the context of the next part's first rows. What it holds does not
+/// grow with the input.
+#[derive(Debug)]
+pub struct PartRows {
+    file: String,
+    /// Rows waiting for the next part, with the context characters each lacks.
+    pending: Vec<(Row, usize)>,
+    /// The last characters of the parts so far.
+    before: String,
+}
+
+impl PartRows {
+    /// Rows of the input named `file` (as the review list names it).
+    pub fn new(file: &str) -> Self {
+        PartRows {
+            file: file.to_owned(),
+            pending: Vec::new(),
+            before: String::new(),
+        }
+    }
+
+    /// Makes the rows of `piece` and hands those that are complete to
+    /// `each`, in order (with their line numbers in the whole input).
+    pub fn piece<E>(
+        &mut self,
+        piece: &crate::pipeline::parts::Piece<'_>,
+        mut each: impl FnMut(Row) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let text = piece.doc.text.as_str();
+        if piece.starts_part() {
+            for (mut row, missing) in self.pending.drain(..) {
+                extend_context(&mut row, text, missing);
+                each(row)?;
+            }
+        }
+        let rows = rows_for_part(&self.file, piece.doc, &piece.findings, 0, &self.before);
+        for (mut row, missing) in rows {
+            row.line += piece.line_base;
+            row.end_line += piece.line_base;
+            // Rows stay in order: once one waits, the rest of the part does.
+            if missing > 0 || !self.pending.is_empty() {
+                self.pending.push((row, missing));
+            } else {
+                each(row)?;
+            }
+        }
+        if piece.ends_part() {
+            let tail = text
+                .char_indices()
+                .rev()
+                .nth(CONTEXT_CHARS - 1)
+                .map_or(0, |(i, _)| i);
+            self.before.push_str(&text[tail..]);
+            let keep = self
+                .before
+                .char_indices()
+                .rev()
+                .nth(CONTEXT_CHARS - 1)
+                .map_or(0, |(i, _)| i);
+            self.before.drain(..keep);
+        }
+        Ok(())
+    }
+
+    /// The rows still waiting at the input's end, in order (the input ends
+    /// where their context does).
+    pub fn finish(self) -> impl Iterator<Item = Row> {
+        self.pending.into_iter().map(|(row, _)| row)
+    }
+}
+
 /// Adds up to `missing` characters of `next` (the text after a row's part)
 /// to the row's context.
 pub fn extend_context(row: &mut Row, next: &str, missing: usize) {
