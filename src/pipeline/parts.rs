@@ -299,9 +299,12 @@ impl Engine {
         // whole file.
         let mut sample = String::new();
         while let Some(bytes) = reader.next_part().map_err(io)? {
-            // NUL bytes (binary data, or UTF-16 without its BOM) are the
-            // whole-file decoder's to judge.
-            if memchr::memchr(0, &bytes).is_some() {
+            // Control bytes (binary data, UTF-16 without its BOM, or a few
+            // stray ones) are the whole-file decoder's to judge.
+            if bytes
+                .iter()
+                .any(|&b| crate::text::encoding::is_stray_control(b))
+            {
                 return Ok(Parted::Whole);
             }
             let Ok(text) = String::from_utf8(bytes) else {

@@ -330,7 +330,7 @@ fn decoded(text: String, encoding: SourceEncoding, detected: bool) -> Decoded {
 }
 
 /// A control byte no caption text needs.
-fn is_stray_control(b: u8) -> bool {
+pub(crate) fn is_stray_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B)
 }
 
