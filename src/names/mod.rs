@@ -7,7 +7,9 @@
 
 pub mod common;
 pub use crate::text::fold;
+pub mod document;
 pub mod index;
+pub mod titles;
 
 use std::ops::Range;
 

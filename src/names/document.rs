@@ -1,0 +1,344 @@
+//! What the names stage knows of a whole input before it checks any of it:
+//! who is named correctly, who speaks (labels, the speakers not on the
+//! roster, the spelling a rare label stands for), and which labels a first
+//! pass corrects; and, for the text being checked, its turns and the turns
+//! just outside it. Gathered the same way from a whole file (one part) and
+//! from a large file's parts.
+
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::fold::{fold, skeleton, title_case};
+use super::titles::label_name;
+use super::{candidates, tokens, Heard, NameIndex};
+use crate::dict::{Person, Roster};
+use crate::formats::{Document, Role};
+
+/// Similarity at which one label is a misspelling of another. Edit
+/// distance, not Jaro-Winkler: two people who share a given name share a
+/// long prefix ("KARTHIK SHARMA", "KARTHIK SHRENKO").
+pub(crate) const LABEL_VARIANT: f32 = 0.85;
+
+pub(crate) fn label_similarity(a: &str, b: &str) -> f32 {
+    let spelled = |a: &str, b: &str| {
+        let longest = a.chars().count().max(b.chars().count()).max(1);
+        1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
+    };
+    // Sounds count too ("KAREDA", "CAREDA"), but not in names so short
+    // that a vowel is all that tells two people apart ("LEE", "LI").
+    let sounded = if a.len().min(b.len()) >= 5 {
+        spelled(&skeleton(a), &skeleton(b))
+    } else {
+        0.0
+    };
+    spelled(a, b).max(sounded)
+}
+
+/// Uses after which a label not on the roster is taken for a speaker of
+/// its own rather than a damaged label of a present person.
+pub(crate) const RECURRING_LABEL: usize = 3;
+
+/// Whether a label spelled so in `own` turns names somebody other than a
+/// near spelling used in `other` turns: both recur, neither is rare.
+pub(crate) fn distinct_speakers(own: usize, other: usize) -> bool {
+    own >= RECURRING_LABEL && own * 3 >= other
+}
+
+/// What the names stage knows about a whole document before it checks a
+/// segment: who is named correctly, and who speaks.
+#[derive(Debug, Default)]
+pub struct DocNames {
+    /// Roster people named correctly somewhere (text or labels).
+    pub(crate) mentioned: HashSet<u32>,
+    /// Label names by folded text: (uses, first spelling).
+    pub(crate) labels: HashMap<String, (usize, String)>,
+    /// For a rare label spelling, the label it most likely misspells.
+    pub(crate) label_roots: HashMap<String, LabelRoot>,
+    /// Misspelled labels a first pass corrects (folded) and the person they
+    /// name: their turns are that person's, as they will be in the output.
+    pub(crate) fixed_labels: HashMap<String, u32>,
+    /// Speakers of this document who are not on the roster.
+    pub(crate) speakers: NameIndex,
+}
+
+/// The speaker turns of the text being checked, each with the roster
+/// person its label names, and the turns just outside it when it is one
+/// part of a larger input. Held per text checked, not for a whole input,
+/// so that memory does not grow with the input.
+#[derive(Debug, Default, Clone)]
+pub struct Turns {
+    /// Label positions in the text and the persons they name.
+    within: Vec<(usize, Option<u32>)>,
+    around: Around,
+}
+
+/// The turns just outside one part of a larger input, each as the person
+/// its label names (`Some(None)`: a turn of nobody on the roster; `None`:
+/// no such turn). Plain values, so that keeping one per part allocates
+/// nothing.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Around {
+    /// The last two turns before the part, older first.
+    pub before: [Option<Option<u32>>; 2],
+    /// The first turn after the part.
+    pub after: Option<Option<u32>>,
+}
+
+/// The names in the speaker labels of `doc`, with where each label starts.
+pub fn label_names(doc: &Document) -> impl DoubleEndedIterator<Item = (usize, &str)> + '_ {
+    doc.segments
+        .iter()
+        .filter(|s| s.role == Role::SpeakerLabel)
+        .filter_map(|s| {
+            let text = doc.segment_text(s);
+            let name = text[label_name(text)].trim();
+            (!name.is_empty()).then_some((s.range.start, name))
+        })
+}
+
+impl Turns {
+    /// The turns of `doc` (as the names stage reads it), inside `around`;
+    /// `names` knows the labels a first pass corrects.
+    pub fn of(doc: &Document, index: &NameIndex, names: &DocNames, around: Around) -> Turns {
+        let within = label_names(doc)
+            .map(|(start, name)| (start, names.label_person(index, name)))
+            .collect();
+        Turns { within, around }
+    }
+
+    /// The roster people speaking in the turn before and the turn after the
+    /// text at byte `at`: "Thank you, Joost" thanks the last speaker, and
+    /// "Joost, you have the floor" calls the next.
+    pub(crate) fn neighbours(&self, at: usize) -> [Option<u32>; 2] {
+        // The turns outside and inside the text, as one list.
+        let mut outside = [None; 2];
+        let mut n = 0;
+        for person in self.around.before.iter().flatten() {
+            outside[n] = *person;
+            n += 1;
+        }
+        let before = &outside[..n];
+        let turn = |k: usize| -> Option<u32> {
+            match k.checked_sub(before.len()) {
+                None => before[k],
+                Some(j) if j < self.within.len() => self.within[j].1,
+                Some(j) if j == self.within.len() => self.around.after.flatten(),
+                Some(_) => None,
+            }
+        };
+        let i = before.len() + self.within.partition_point(|&(start, _)| start <= at);
+        [i.checked_sub(2).and_then(turn), turn(i)]
+    }
+}
+
+/// The label a rarer spelling stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct LabelRoot {
+    /// Label similarity of the rare spelling and the first step towards the root.
+    pub(crate) similarity: f32,
+    /// Turns labelled with the root.
+    pub(crate) uses: usize,
+    /// The root as first written.
+    pub(crate) text: String,
+}
+
+/// Follows each label to the most used near spelling, step by step while
+/// each step is to a much more used one: "KARREDA" (8 turns) -> "KAREDA"
+/// (41) -> "CAREDA" (736). Two spellings that both recur are two people.
+fn label_roots(labels: &HashMap<String, (usize, String)>) -> HashMap<String, LabelRoot> {
+    let mut sorted: Vec<(&String, usize)> = labels.iter().map(|(f, (n, _))| (f, *n)).collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let step = |from: &str, uses: usize| -> Option<(&String, f32)> {
+        sorted
+            .iter()
+            .take_while(|(_, n)| *n > uses)
+            .map(|(f, n)| (*f, *n, label_similarity(f, from)))
+            .filter(|(_, n, s)| *s >= LABEL_VARIANT && !distinct_speakers(uses, *n))
+            .max_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
+            .map(|(f, _, s)| (f, s))
+    };
+    let mut roots = HashMap::default();
+    for (folded, uses) in &sorted {
+        let Some((mut at, similarity)) = step(folded, *uses) else {
+            continue;
+        };
+        for _ in 0..4 {
+            let n = labels.get(at).map_or(0, |l| l.0);
+            match step(at, n) {
+                Some((next, _)) => at = next,
+                None => break,
+            }
+        }
+        if let Some((uses, text)) = labels.get(at) {
+            roots.insert(
+                (*folded).clone(),
+                LabelRoot {
+                    similarity,
+                    uses: *uses,
+                    text: text.clone(),
+                },
+            );
+        }
+    }
+    roots
+}
+
+/// The one person a correctly written name identifies: a surname several
+/// roster people share names none of them.
+pub(crate) fn unique(owners: &[u32]) -> Option<u32> {
+    match owners {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+impl DocNames {
+    /// Counts the people of `persons` as named in the file: the fixes a
+    /// first pass applies are evidence for the second, exactly as the
+    /// corrected output would be on a later run.
+    pub fn add_mentions(&mut self, persons: impl IntoIterator<Item = u32>) -> bool {
+        let before = self.mentioned.len();
+        self.mentioned.extend(persons);
+        self.mentioned.len() > before
+    }
+
+    /// Counts the turns of labels a first pass corrects (`(label, person)`)
+    /// as the person's, and those labels as no speakers of the file's own:
+    /// in the second pass they are what they will be on a later run of the
+    /// output.
+    pub fn add_label_fixes(
+        &mut self,
+        index: &NameIndex,
+        fixes: impl IntoIterator<Item = (String, u32)>,
+    ) -> bool {
+        let before = self.fixed_labels.len();
+        for (label, person) in fixes {
+            self.fixed_labels.entry(fold(&label)).or_insert(person);
+        }
+        let added = self.fixed_labels.len() > before;
+        if added {
+            self.finish(index);
+        }
+        added
+    }
+
+    /// The one roster person the name in a speaker label names, or the
+    /// person a first pass corrects that label to.
+    pub fn label_person(&self, index: &NameIndex, name: &str) -> Option<u32> {
+        unique(index.owners(name)).or_else(|| self.fixed_label_person(name))
+    }
+
+    /// The person a first pass corrects the label `name` to.
+    pub(crate) fn fixed_label_person(&self, name: &str) -> Option<u32> {
+        (!self.fixed_labels.is_empty())
+            .then(|| self.fixed_labels.get(&fold(name)).copied())
+            .flatten()
+    }
+
+    /// Gathers labels and correct mentions of `doc`.
+    pub fn new(doc: &Document, index: &NameIndex) -> Self {
+        let mut names = DocNames::default();
+        names.gather(doc, index);
+        names.finish(index);
+        names
+    }
+
+    /// Gathers the labels and correct mentions of one part of a document.
+    /// Call [`DocNames::finish`] after the last part.
+    pub fn gather(&mut self, doc: &Document, index: &NameIndex) {
+        let names = self;
+        for segment in &doc.segments {
+            let text = doc.segment_text(segment);
+            match segment.role {
+                Role::SpeakerLabel => {
+                    let name = text[label_name(text)].trim();
+                    if name.is_empty() {
+                        continue;
+                    }
+                    names.mentioned.extend(unique(index.owners(name)));
+                    let entry = names
+                        .labels
+                        .entry(fold(name))
+                        .or_insert((0, name.to_owned()));
+                    entry.0 += 1;
+                }
+                // Only capitalised words name anybody.
+                Role::Body if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => {}
+                Role::Body => {
+                    let toks = tokens(text);
+                    for (i, t) in toks.iter().enumerate() {
+                        if !t.capitalised {
+                            continue;
+                        }
+                        for len in 1..=3 {
+                            let Some(last) = toks.get(i + len - 1) else {
+                                break;
+                            };
+                            let span = &text[t.range.start..last.range.end];
+                            names.mentioned.extend(unique(index.owners(span)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Derives what needs every label of the document: the speakers who are
+    /// not on the roster and the labels rare spellings stand for.
+    pub fn finish(&mut self, index: &NameIndex) {
+        let names = self;
+        // Speakers not on the roster become a roster of their own; a rarer
+        // variant of another label is not a speaker of its own.
+        let mut people = Vec::new();
+        let mut unmatched: Vec<&String> = names
+            .labels
+            .iter()
+            .filter(|(folded, (uses, _))| {
+                !names.labels.iter().any(|(f, (n, _))| {
+                    n > uses
+                        && label_similarity(f, folded) >= LABEL_VARIANT
+                        && !distinct_speakers(*uses, *n)
+                })
+            })
+            // Not a roster name, nor so near one that the label will be
+            // corrected, nor a label used once or twice and near a person
+            // present in the file ("MATHEW BRUWN" beside "MATTHEW BROWN"):
+            // somebody who speaks often under a label is somebody.
+            // Nor a label a first pass corrects: it names a roster person.
+            .filter(|(folded, _)| !names.fixed_labels.contains_key(*folded))
+            .filter(|(_, (uses, text))| {
+                index.owners(text).is_empty()
+                    && candidates(index, &Heard::new(text)).iter().all(|c| {
+                        c.score < 0.97
+                            && (c.score < 0.85
+                                || *uses >= RECURRING_LABEL
+                                || !names
+                                    .mentioned
+                                    .contains(&index.forms[c.form as usize].person))
+                    })
+            })
+            .map(|(_, (_, text))| text)
+            .filter(|text| text.split_whitespace().count() >= 2)
+            .collect();
+        unmatched.sort();
+        for text in unmatched {
+            let name = if crate::names::fold::is_all_caps(text) {
+                title_case(text, true)
+            } else {
+                text.clone()
+            };
+            people.push(Person {
+                name,
+                aliases: Vec::new(),
+                misheard: Vec::new(),
+                never: Vec::new(),
+                role: "speaker in this file".into(),
+                organisation: String::new(),
+                country: String::new(),
+            });
+        }
+        names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
+        names.label_roots = label_roots(&names.labels);
+    }
+}

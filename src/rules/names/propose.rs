@@ -1,0 +1,260 @@
+//! Turning the best candidate for a heard name into a proposal: its
+//! confidence from the score and what the context says, its rule, whether
+//! it may be applied at all, and the evidence for the review note.
+
+use std::ops::Range;
+
+use super::tuning::MARGIN;
+use super::{Context, NameContext};
+use crate::edit::{Applicability, Finding, Rule, SpanSet};
+use crate::names::fold::recase;
+use crate::names::{Candidate, FormKind, NameIndex};
+
+/// One proposed name fix before overlaps between windows are settled.
+pub(super) struct Proposal {
+    pub(super) range: Range<usize>,
+    pub(super) rule: Rule,
+    pub(super) replacement: String,
+    pub(super) confidence: f32,
+    pub(super) applicability: Applicability,
+    pub(super) note: String,
+}
+
+pub(super) fn describe(index: &NameIndex, c: &Candidate) -> String {
+    let form = &index.forms[c.form as usize];
+    let person = &index.people[form.person as usize];
+    let about = if person.about.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", person.about)
+    };
+    format!(
+        "{} ({}{about}): {}",
+        target_text(index, c),
+        person.name,
+        c.evidence
+    )
+}
+
+pub(super) fn target_text<'i>(index: &'i NameIndex, c: &Candidate) -> &'i str {
+    let form = &index.forms[c.form as usize];
+    match form.target {
+        Some(t) => &index.forms[t as usize].text,
+        None => &form.text,
+    }
+}
+
+/// What the text around a heard name says.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Clues {
+    /// A title (Mr., President, Chair…) stands right before it.
+    pub(super) title: bool,
+    /// The captioner marked the spelling as a guess: `(phonetic)`, `(sp?)`.
+    pub(super) marked: bool,
+    /// A single token opening a sentence: capitalised anyway.
+    pub(super) sentence_start: bool,
+    /// Every token is also a common English word.
+    pub(super) common: bool,
+    /// It is a speaker label.
+    pub(super) label: bool,
+    /// The roster person speaking this turn, if known.
+    pub(super) speaker: Option<u32>,
+    /// The roster people speaking the turns before and after.
+    pub(super) neighbours: [Option<u32>; 2],
+    /// The match is against the file's own speakers, not the roster.
+    pub(super) from_document: bool,
+    /// Running text not in English: the guards against common words do
+    /// not know its words, so a name is only suggested.
+    pub(super) not_english: bool,
+}
+
+/// Turns the best candidate for `heard` into a proposal: the similarity
+/// score, adjusted by what the context says, decides the confidence; the
+/// guards decide whether it may be applied at all.
+pub(super) fn propose(
+    names: &NameContext<'_>,
+    index: &NameIndex,
+    found: &[Candidate],
+    heard: &str,
+    range: Range<usize>,
+    clues: Clues,
+) -> Option<Proposal> {
+    let single = !heard.contains(' ');
+    // What the file says about each candidate person: named correctly (or
+    // corrected) elsewhere, speaking this turn. With a large roster nearly
+    // every name is near somebody; the file tells who is actually there.
+    let context = |c: &Candidate| -> f32 {
+        let person = index.forms[c.form as usize].person;
+        if clues.from_document {
+            return 0.0;
+        }
+        let mut bonus = if names.doc.mentioned.contains(&person) {
+            0.08
+        } else {
+            -0.08
+        };
+        if clues.neighbours.contains(&Some(person)) {
+            bonus += 0.05;
+        }
+        if clues.speaker == Some(person) {
+            bonus += 0.05;
+        }
+        bonus
+    };
+    let mut ranked: Vec<(f32, &Candidate)> =
+        found.iter().map(|c| (c.score + context(c), c)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.cmp(&b.1.form)));
+    let &(adjusted, best) = ranked.first()?;
+    let form = &index.forms[best.form as usize];
+    if form.kind == FormKind::Given && single && best.score < 0.85 {
+        return None; // a lone word loosely like a given name is no evidence
+    }
+    if clues.common && !best.exact_fold && !clues.title {
+        return None; // "Will", "Grace", "Hope" and their kind stay words
+    }
+    let replacement = recase(target_text(index, best), heard);
+    if replacement == heard {
+        return None;
+    }
+    let runner_up = ranked.iter().find(|(_, c)| {
+        index.forms[c.form as usize].person != form.person
+            && target_text(index, c) != target_text(index, best)
+    });
+    let mut evidence: Vec<&str> = Vec::new();
+    let mut applicability = Applicability::Scored;
+    let rule = if form.kind == FormKind::Misheard {
+        Rule::KnownMisheardName
+    } else if clues.from_document {
+        Rule::DocumentSpeakerName
+    } else if best.exact_fold {
+        Rule::NameAccents
+    } else if clues.label {
+        Rule::SpeakerLabelName
+    } else {
+        Rule::MisheardName
+    };
+    if clues.label {
+        evidence.push("in a speaker label");
+    }
+    let mentioned = names.doc.mentioned.contains(&form.person);
+    let mut confidence = if best.exact_fold {
+        0.95 + context(best)
+    } else {
+        adjusted
+    };
+    if rule == Rule::KnownMisheardName {
+        applicability = Applicability::Always;
+        confidence = 1.0;
+    } else {
+        if clues.title {
+            confidence += 0.05;
+            evidence.push("after a title");
+        }
+        if clues.marked {
+            confidence += 0.1;
+            evidence.push("the captioner marked the spelling as a guess");
+        }
+        if clues.sentence_start && single && !clues.title {
+            confidence -= 0.05;
+        }
+        if !clues.from_document {
+            evidence.push(if mentioned {
+                "named correctly elsewhere in the file"
+            } else {
+                "not named elsewhere in the file"
+            });
+        }
+        if !clues.from_document && clues.speaker == Some(form.person) {
+            evidence.push("the speaker of this turn");
+        }
+        if clues.common && !clues.title {
+            applicability = Applicability::Suggest;
+            evidence.push("also a common word");
+        }
+        if form.kind == FormKind::Given {
+            // A given name alone is that person's only when nobody else
+            // named in the file could be meant, or when all who could be
+            // meant write it alike (three Joosts: "Juost" is still "Joost").
+            let target = target_text(index, best);
+            let mut alike = 0;
+            let mut others = 0;
+            for (_, c) in &ranked {
+                let p = index.forms[c.form as usize].person;
+                if p == form.person || c.score < 0.85 || !names.doc.mentioned.contains(&p) {
+                    continue;
+                }
+                if target_text(index, c) == target {
+                    alike += 1;
+                } else {
+                    others += 1;
+                }
+            }
+            let neighbour = clues.neighbours.contains(&Some(form.person));
+            if neighbour && others == 0 {
+                evidence.push("speaks in the turn before or after");
+            } else if !mentioned || others > 0 {
+                applicability = Applicability::Suggest;
+                evidence.push("a given name without the surname");
+            } else if alike > 0 {
+                evidence.push("written so by every person of that given name in the file");
+            } else {
+                evidence.push("the only person of that given name in the file");
+            }
+        }
+        if let Some((r, _)) = runner_up {
+            if r + MARGIN > adjusted {
+                applicability = Applicability::Suggest;
+                evidence.push("close to another person");
+            }
+        }
+        if clues.from_document {
+            applicability = Applicability::Suggest;
+        }
+        if clues.not_english {
+            applicability = Applicability::Suggest;
+            evidence.push("in text that is not English");
+        }
+    }
+    let mut note = describe(index, best);
+    for e in &evidence {
+        note.push_str("; ");
+        note.push_str(e);
+    }
+    if let Some((_, r)) = runner_up {
+        note.push_str(&format!("; next best {}", target_text(index, r)));
+    }
+    Some(Proposal {
+        range,
+        rule,
+        replacement,
+        confidence: confidence.clamp(0.0, 1.0),
+        applicability,
+        note,
+    })
+}
+
+pub(super) fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Vec<Finding>) {
+    proposals.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then(b.range.len().cmp(&a.range.len()))
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut taken = SpanSet::default();
+    for p in proposals {
+        if taken.conflicts(&p.range) || !ctx.enabled(p.rule) {
+            continue;
+        }
+        taken.insert(p.range.clone(), ());
+        out.push(
+            Finding::new(
+                p.rule,
+                p.range,
+                p.replacement,
+                p.applicability,
+                p.confidence,
+            )
+            .with_note(p.note),
+        );
+    }
+}
