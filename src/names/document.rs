@@ -193,7 +193,40 @@ pub(crate) fn unique(owners: &[u32]) -> Option<u32> {
     }
 }
 
+/// What a learning pass found out: the people its applied name fixes
+/// name, and the labels its applied label fixes correct, with their person.
+#[derive(Debug, Default)]
+pub struct Learned {
+    /// People a fix names.
+    pub people: Vec<u32>,
+    /// Labels a fix corrects, and the person each names.
+    pub labels: Vec<(String, u32)>,
+}
+
+impl Learned {
+    /// Adds what another part taught, each once: what is learned must not
+    /// grow with the input.
+    pub fn merge(&mut self, other: Learned) {
+        self.people.extend(other.people);
+        self.labels.extend(other.labels);
+        self.people.sort_unstable();
+        self.people.dedup();
+        self.labels.sort_unstable();
+        self.labels.dedup();
+    }
+}
+
 impl DocNames {
+    /// Takes in what a learning pass found out; whether it changed anything.
+    /// People its fixes name count as named in the file, turns whose
+    /// labels it corrects as their person's: in the check that follows,
+    /// the file reads as its corrected output will.
+    pub fn learn(&mut self, index: &NameIndex, learned: Learned) -> bool {
+        let people = self.add_mentions(learned.people);
+        let labels = self.add_label_fixes(index, learned.labels);
+        people || labels
+    }
+
     /// Counts the people of `persons` as named in the file: the fixes a
     /// first pass applies are evidence for the second, exactly as the
     /// corrected output would be on a later run.

@@ -14,7 +14,7 @@ use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Document, Format, Role, Segment};
 use crate::names::NameIndex;
-use crate::rules::names::{Around, DocNames, NameContext, Turns};
+use crate::rules::names::{Around, DocNames, Learned, NameContext, Turns};
 use crate::rules::{self, Context, Rule, RuleSet, Scratch};
 pub use crate::settings::Settings;
 use crate::terms::TermIndex;
@@ -147,8 +147,8 @@ impl Engine {
             end = start[..end].rfind('\n').map_or(end, |i| i + 1);
         }
         let sample = Document::parse(start[..end].to_owned(), format);
-        let repaired = self.repaired(&sample).map(|(_, repaired)| repaired);
-        let read = repaired.as_ref().unwrap_or(&sample);
+        let reading = self.reading(&sample);
+        let read = reading.doc();
         // Only what is said: not timings, cue settings or speaker labels.
         let mut said = String::with_capacity(read.text.len());
         for segment in read.segments.iter().filter(|s| s.role == Role::Body) {
@@ -203,35 +203,36 @@ impl Engine {
         out
     }
 
-    /// The mojibake repairs of `doc` and the document the other rules read
-    /// instead, when there are any.
-    fn repaired(&self, doc: &Document) -> Option<(Vec<Finding>, Document)> {
+    /// `doc` as the rules read it: mojibake repaired first, when there is
+    /// any and P008 runs.
+    fn reading<'d>(&self, doc: &'d Document) -> Reading<'d> {
         let mojibake = RuleSet::of(Rule::Mojibake);
-        if !self.settings.rules.contains(Rule::Mojibake) || !doc.text.as_bytes().contains(&0xC3) {
-            return None;
+        let repaired = (self.settings.rules.contains(Rule::Mojibake)
+            && doc.text.as_bytes().contains(&0xC3))
+        .then(|| self.find(doc, mojibake, None))
+        .filter(|repairs| !repairs.is_empty())
+        .map(|repairs| {
+            let text = apply::apply_edits(
+                &doc.text,
+                repairs
+                    .iter()
+                    .map(|f| (f.range.clone(), f.replacement.as_str())),
+            );
+            // A speaker carried from an earlier part reads as repaired too.
+            let mut carried = doc.carried.clone();
+            if let Some(label) = carried.speaker.take() {
+                let label_doc = Document::parse(label, Format::Cart);
+                carried.speaker = Some(self.reading(&label_doc).doc().text.clone());
+            }
+            let mut read = Document::parse_part(text, doc.format, carried);
+            read.language = doc.language;
+            let map = OffsetMap::new(&repairs);
+            Repaired { repairs, read, map }
+        });
+        Reading {
+            original: doc,
+            repaired,
         }
-        let repairs = self.find(doc, mojibake, None);
-        if repairs.is_empty() {
-            return None;
-        }
-        let repaired = apply::apply_edits(
-            &doc.text,
-            repairs
-                .iter()
-                .map(|f| (f.range.clone(), f.replacement.as_str())),
-        );
-        // A speaker carried from an earlier part reads as repaired too.
-        let mut carried = doc.carried.clone();
-        if let Some(label) = carried.speaker.take() {
-            let label_doc = Document::parse(label, Format::Cart);
-            carried.speaker = Some(match self.repaired(&label_doc) {
-                Some((_, repaired)) => repaired.text,
-                None => label_doc.text,
-            });
-        }
-        let mut repaired_doc = Document::parse_part(repaired, doc.format, carried);
-        repaired_doc.language = doc.language;
-        Some((repairs, repaired_doc))
     }
 
     /// [`Engine::check_document`] for one part of a larger input whose names
@@ -262,32 +263,57 @@ impl Engine {
     }
 
     /// Every finding on `doc`, in position order with overlaps resolved.
+    /// With `known`, the names stage uses what was gathered over the whole
+    /// input; without, `doc` is the whole input (one part): its names are
+    /// gathered and learned from it, as the parts of a larger one are.
     fn resolved_findings(&self, doc: &Document, known: Option<Known<'_>>) -> Vec<Finding> {
-        let rules = self.settings.rules;
-        let mojibake = RuleSet::of(Rule::Mojibake);
-        let mut findings = match self.repaired(doc) {
-            None => self.find(doc, rules, known),
-            Some((repairs, repaired_doc)) => {
-                let map = OffsetMap::new(&repairs);
-                let mut rest = self.find(&repaired_doc, rules.without(mojibake), known);
-                for f in &mut rest {
-                    f.range = map.to_original(&f.range);
+        let reading = self.reading(doc);
+        let read = reading.doc();
+        let rules = reading.rules(self.settings.rules);
+        let found = match known {
+            _ if !rules.any_of_kind(Kind::Name) => self.find(read, rules, None),
+            Some(known) => self.find(read, rules, Some(known)),
+            None => {
+                let mut names = DocNames::default();
+                names.gather(read, &self.names);
+                names.finish(&self.names);
+                let around = Around::default();
+                if self.names.is_empty() {
+                    // No roster: no fix names anybody, nothing to learn.
+                    return self.resolve(
+                        &reading,
+                        self.find(read, rules, Some((&names, &around))),
+                        doc,
+                    );
                 }
-                with_repairs(repairs, rest)
+                let (name_findings, learned) = self.learn_names(read, &names, around);
+                if names.learn(&self.names, learned) {
+                    self.find(read, rules, Some((&names, &around)))
+                } else {
+                    // Nothing learned: the learning pass's name findings are
+                    // the final ones.
+                    let mut all = self.find(read, rules.without(names_only()), None);
+                    all.extend(name_findings);
+                    all.sort_by(by_position);
+                    all
+                }
             }
         };
-        // Sorted already unless repairs were merged in.
-        if !findings.is_sorted_by(|a, b| by_position(a, b).is_le()) {
-            findings.sort_by(by_position);
-        }
+        self.resolve(&reading, found, doc)
+    }
+
+    /// `found` on what `reading` reads, as findings on the original `doc`,
+    /// overlaps resolved.
+    fn resolve(&self, reading: &Reading<'_>, found: Vec<Finding>, doc: &Document) -> Vec<Finding> {
+        let mut findings = reading.to_original(found, 0..doc.text.len());
         apply::resolve_overlaps(&mut findings);
         findings
     }
 
-    /// Runs `rules` over every segment of `doc`, in parallel chunks. With
-    /// `known`, the names stage uses what was gathered over the whole input
-    /// and the turns around the part; without, it gathers from `doc`.
-    fn find(&self, doc: &Document, rules: RuleSet, known: Option<Known<'_>>) -> Vec<Finding> {
+    /// Runs `rules` over every segment of `doc`, in parallel chunks; the
+    /// name rules with what `names` knows of the whole input and the turns
+    /// around `doc` (without it they do not run).
+    fn find(&self, doc: &Document, rules: RuleSet, names: Option<Known<'_>>) -> Vec<Finding> {
         if rules.is_empty() {
             return Vec::new();
         }
@@ -295,36 +321,43 @@ impl Engine {
             rules,
             ..self.settings.clone()
         };
-        if !rules.any_of_kind(Kind::Name) {
-            return self.find_with(doc, &settings, None);
+        match names {
+            Some((names, around)) if rules.any_of_kind(Kind::Name) => {
+                let turns = Turns::of(doc, &self.names, names, *around);
+                self.find_in(
+                    doc,
+                    &doc.segments,
+                    &settings,
+                    Some(&self.name_context(names, &turns)),
+                )
+            }
+            _ => {
+                let settings = Settings {
+                    rules: rules.without(names_only()),
+                    ..settings
+                };
+                self.find_in(doc, &doc.segments, &settings, None)
+            }
         }
-        if let Some((names, around)) = known {
-            let turns = Turns::of(doc, &self.names, names, *around);
-            return self.find_with(doc, &settings, Some(&self.name_context(names, &turns)));
-        }
-        let mut names = DocNames::new(doc, &self.names);
-        let turns = Turns::of(doc, &self.names, &names, Around::default());
-        let mut findings = self.find_with(doc, &settings, Some(&self.name_context(&names, &turns)));
-        // People whose names the pass corrects count as named in the file,
-        // and turns whose labels it corrects as theirs, as they will in its
-        // output: a second pass over the names makes the result the same as
-        // a run on that output.
-        let people = names.add_mentions(self.corrected_people(&findings));
-        let labels = names.add_label_fixes(&self.names, self.corrected_labels(doc, &findings));
-        if people || labels {
-            let turns = Turns::of(doc, &self.names, &names, Around::default());
-            let name_rules = Settings {
-                rules: rules.without(RuleSet::all().without(names_only())),
-                ..settings.clone()
-            };
-            findings.retain(|f| f.kind() != Kind::Name);
-            findings.extend(self.find_with(
-                doc,
-                &name_rules,
-                Some(&self.name_context(&names, &turns)),
-            ));
-        }
-        findings
+    }
+
+    /// The learning pass over one part (`read`, as the rules read it): its
+    /// name findings, and the people and labels its applied fixes name.
+    /// Counted as named in the file, they make the check the one a run on
+    /// the corrected output would make, so that a second run changes
+    /// nothing.
+    fn learn_names(
+        &self,
+        read: &Document,
+        names: &DocNames,
+        around: Around,
+    ) -> (Vec<Finding>, Learned) {
+        let found = self.find(read, names_only(), Some((names, &around)));
+        let learned = Learned {
+            people: self.corrected_people(&found),
+            labels: self.corrected_labels(read, &found),
+        };
+        (found, learned)
     }
 
     fn name_context<'a>(&'a self, names: &'a DocNames, turns: &'a Turns) -> NameContext<'a> {
@@ -362,16 +395,7 @@ impl Engine {
             .collect()
     }
 
-    fn find_with(
-        &self,
-        doc: &Document,
-        settings: &Settings,
-        names: Option<&NameContext<'_>>,
-    ) -> Vec<Finding> {
-        self.find_in(doc, &doc.segments, settings, names)
-    }
-
-    /// [`Engine::find_with`] over some of the segments of `doc`, in order.
+    /// The rules of `settings` over `segments` of `doc`, in order.
     fn find_in(
         &self,
         doc: &Document,
@@ -384,6 +408,7 @@ impl Engine {
             settings,
             names,
             terms: Some(&self.terms),
+            roster: &self.names,
         };
         let chunks: Vec<Vec<Finding>> = segments
             .par_chunks(CHUNK_SEGMENTS)
@@ -429,62 +454,91 @@ impl Engine {
         window_bytes: usize,
         mut each: impl FnMut(Range<usize>, Vec<Finding>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let mojibake = RuleSet::of(Rule::Mojibake);
-        let repaired = self.repaired(doc).map(|(repairs, repaired_doc)| {
-            let map = OffsetMap::new(&repairs);
-            (repairs, repaired_doc, map)
-        });
-        let read = repaired
-            .as_ref()
-            .map_or(doc, |(_, repaired_doc, _)| repaired_doc);
-        let rules = match repaired {
-            Some(_) => self.settings.rules.without(mojibake),
-            None => self.settings.rules,
-        };
-        let settings = Settings {
-            rules,
+        let reading = self.reading(doc);
+        let read = reading.doc();
+        let mut settings = Settings {
+            rules: reading.rules(self.settings.rules),
             ..self.settings.clone()
         };
         let turns;
         let context;
         let names = match known {
-            Some((names, around)) if rules.any_of_kind(Kind::Name) => {
+            Some((names, around)) if settings.rules.any_of_kind(Kind::Name) => {
                 turns = Turns::of(read, &self.names, names, *around);
                 context = self.name_context(names, &turns);
                 Some(&context)
             }
-            _ => None,
+            _ => {
+                settings.rules = settings.rules.without(names_only());
+                None
+            }
         };
-        let mut repairs = repaired
-            .as_ref()
-            .map(|(repairs, _, _)| repairs.as_slice())
-            .unwrap_or_default();
         for span in windows(doc, window_bytes) {
-            let mut findings = match &repaired {
-                None => self.find_in(doc, segments_in(doc, &span), &settings, names),
-                Some((_, repaired_doc, map)) => {
-                    let read_span = map.to_repaired(span.start)..map.to_repaired(span.end);
-                    let mut rest = self.find_in(
-                        repaired_doc,
-                        segments_in(repaired_doc, &read_span),
-                        &settings,
-                        names,
-                    );
-                    for f in &mut rest {
-                        f.range = map.to_original(&f.range);
-                    }
-                    let here = repairs.partition_point(|f| f.range.start < span.end);
-                    let (now, later) = repairs.split_at(here);
-                    repairs = later;
-                    let mut all = with_repairs(now.to_vec(), rest);
-                    all.sort_by(by_position);
-                    all
-                }
-            };
+            let read_span = reading.to_read(&span);
+            let found = self.find_in(read, segments_in(read, &read_span), &settings, names);
+            let mut findings = reading.to_original(found, span.clone());
             apply::resolve_overlaps(&mut findings);
             each(span, findings)?;
         }
         Ok(())
+    }
+}
+
+/// A document as the rules read it: mojibake repaired first when there is
+/// any, so that the other rules read `Ã©` as the letter it stands for, and
+/// their spans mapped back to the original — so that the result does not
+/// change when the repaired output is checked again. Every pass over a
+/// document (names gathered, learned, checked; the language) reads it so.
+struct Reading<'d> {
+    original: &'d Document,
+    repaired: Option<Repaired>,
+}
+
+/// The repairs of a document with mojibake, the repaired document and the
+/// map back to the original.
+struct Repaired {
+    repairs: Vec<Finding>,
+    read: Document,
+    map: OffsetMap,
+}
+
+impl Reading<'_> {
+    /// The document the rules read.
+    fn doc(&self) -> &Document {
+        self.repaired.as_ref().map_or(self.original, |r| &r.read)
+    }
+
+    /// `rules` as they run on [`Reading::doc`]: the repairs are made.
+    fn rules(&self, rules: RuleSet) -> RuleSet {
+        match self.repaired {
+            Some(_) => rules.without(RuleSet::of(Rule::Mojibake)),
+            None => rules,
+        }
+    }
+
+    /// A span of the original in the document read.
+    fn to_read(&self, span: &Range<usize>) -> Range<usize> {
+        match &self.repaired {
+            Some(r) => r.map.to_repaired(span.start)..r.map.to_repaired(span.end),
+            None => span.clone(),
+        }
+    }
+
+    /// `found` on the document read, as findings on the original, with the
+    /// repairs that start in `span` (of the original) among them, in
+    /// position order.
+    fn to_original(&self, mut found: Vec<Finding>, span: Range<usize>) -> Vec<Finding> {
+        let Some(r) = &self.repaired else {
+            return found;
+        };
+        for f in &mut found {
+            f.range = r.map.to_original(&f.range);
+        }
+        let from = r.repairs.partition_point(|f| f.range.start < span.start);
+        let to = r.repairs.partition_point(|f| f.range.start < span.end);
+        let mut all = with_repairs(r.repairs[from..to.max(from)].to_vec(), found);
+        all.sort_by(by_position);
+        all
     }
 }
 

@@ -14,11 +14,11 @@
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 
-use super::{apply, names_only, Engine, Settings};
+use super::{apply, Engine};
 use crate::edit::{Finding, Status};
 use crate::error::{Error, Result};
 use crate::formats::{Carried, Document, Format};
-use crate::rules::names::{label_names, Around, DocNames, Turns};
+use crate::rules::names::{label_names, Around, DocNames, Learned};
 use crate::text::{Language, SourceEncoding};
 
 /// Default part size. Checking a part holds its text and segments, and the
@@ -320,10 +320,10 @@ impl Engine {
             if names_enabled {
                 let doc = Document::parse_part(text, format, carried);
                 carried = doc.carry_over();
-                let repaired = self.repaired(&doc).map(|(_, repaired)| repaired);
-                let read = repaired.as_ref().unwrap_or(&doc);
-                names.gather(read, &self.names);
-                part_labels.push(PartLabels::of(read));
+                let reading = self.reading(&doc);
+                names.gather(reading.doc(), &self.names);
+                part_labels.push(PartLabels::of(reading.doc()));
+                drop(reading);
                 reader.give_back(doc.text.into_bytes());
             } else {
                 carried.continued = true;
@@ -352,32 +352,17 @@ impl Engine {
         // Pass 2: the people the name fixes name count as named, as they
         // will in the output.
         if names_enabled && !self.names.is_empty() {
-            let settings = Settings {
-                rules: names_only(),
-                ..self.settings.clone()
-            };
-            let mut corrected = Vec::new();
-            let mut labels = Vec::new();
+            let mut learned = Learned::default();
             let mut k = 0;
             parts.each(&mut source, |doc, _, _| {
-                let repaired = self.repaired(doc).map(|(_, repaired)| repaired);
-                let read = repaired.as_ref().unwrap_or(doc);
+                let reading = self.reading(doc);
                 let around = arounds.get(k).copied().unwrap_or_default();
-                let turns = Turns::of(read, &self.names, &names, around);
-                let found =
-                    self.find_with(read, &settings, Some(&self.name_context(&names, &turns)));
-                corrected.extend(self.corrected_people(&found));
-                labels.extend(self.corrected_labels(read, &found));
-                // Each once: the lists must not grow with the input.
-                corrected.sort_unstable();
-                corrected.dedup();
-                labels.sort_unstable();
-                labels.dedup();
+                let (_, part) = self.learn_names(reading.doc(), &names, around);
+                learned.merge(part);
                 k += 1;
                 Ok(())
             })?;
-            names.add_mentions(corrected);
-            if names.add_label_fixes(&self.names, labels) {
+            if names.learn(&self.names, learned) {
                 // Turns by corrected labels are their people's now.
                 arounds = turns_around(&names);
             }

@@ -27,6 +27,10 @@ pub struct Context<'a> {
     pub names: Option<&'a names::NameContext<'a>>,
     /// The compiled glossary, when the term rules run.
     pub terms: Option<&'a crate::terms::TermIndex>,
+    /// The roster, indexed (empty when no name rule runs): a term never
+    /// overrides a roster name, whether or not the name rules run in this
+    /// pass.
+    pub roster: &'a crate::names::NameIndex,
 }
 
 /// State one worker keeps across the segments of its chunk.

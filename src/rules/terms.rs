@@ -42,7 +42,7 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     let text = ctx.doc.segment_text(segment);
     let base = segment.range.start;
     let protected = protected_spans(text);
-    let is_name = |s: &str| ctx.names.is_some_and(|n| n.index.is_correct(s));
+    let is_name = |s: &str| ctx.roster.is_correct(s);
     // The automaton's matches never overlap one another.
     let mut taken = SpanSet::default();
     for (range, pattern) in index.find(text) {

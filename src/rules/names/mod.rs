@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Context;
 use crate::edit::Finding;
 use crate::formats::{Role, Segment};
-pub use crate::names::document::{label_names, Around, DocNames, Turns};
+pub use crate::names::document::{label_names, Around, DocNames, Learned, Turns};
 use crate::names::{candidates, Candidate, FormKind, Heard, NameIndex};
 
 /// Names-stage state for a whole run: the roster index and the document's own names.
