@@ -20,6 +20,14 @@ use crate::formats::{Document, Role};
 /// long prefix ("KARTHIK SHARMA", "KARTHIK SHRENKO").
 pub(crate) const LABEL_VARIANT: f32 = 0.85;
 
+/// A label scoring this near a roster form names that roster person: no
+/// speaker of the file's own.
+const ROSTER_LABEL: f32 = 0.97;
+
+/// A label scoring this near a person present in the file, and used only
+/// once or twice, is that person's, damaged.
+const NEAR_LABEL: f32 = 0.85;
+
 pub(crate) fn label_similarity(a: &str, b: &str) -> f32 {
     let spelled = |a: &str, b: &str| {
         let longest = a.chars().count().max(b.chars().count()).max(1);
@@ -343,8 +351,8 @@ impl DocNames {
             .filter(|(_, (uses, text))| {
                 index.owners(text).is_empty()
                     && candidates(index, &Heard::new(text)).iter().all(|c| {
-                        c.score < 0.97
-                            && (c.score < 0.85
+                        c.score < ROSTER_LABEL
+                            && (c.score < NEAR_LABEL
                                 || *uses >= RECURRING_LABEL
                                 || !names
                                     .mentioned

@@ -2,6 +2,7 @@
 //! another label of the same file.
 
 use super::propose::{emit, propose, Clues, Proposal};
+use super::tuning::{TWO_PEOPLE_RATIO, TWO_PEOPLE_USES};
 use super::{Context, NameCache, NameContext};
 use crate::edit::{Applicability, Finding, Rule};
 use crate::formats::Segment;
@@ -70,7 +71,11 @@ pub(super) fn check_label(
         // the only one).
         let uses = |s: &str| names.doc.labels.get(&fold(s)).map_or(0, |l| l.0);
         let (own, other) = (uses(name), uses(&p.replacement));
-        if p.rule == Rule::SpeakerLabelName && own >= 5 && own * 3 >= other && other > 0 {
+        if p.rule == Rule::SpeakerLabelName
+            && own >= TWO_PEOPLE_USES
+            && own * TWO_PEOPLE_RATIO >= other
+            && other > 0
+        {
             p.applicability = Applicability::Suggest;
             p.note.push_str(&format!(
                 "; {own} labels spell it so and {other} as suggested: perhaps two people"

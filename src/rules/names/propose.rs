@@ -4,7 +4,10 @@
 
 use std::ops::Range;
 
-use super::tuning::MARGIN;
+use super::tuning::{
+    AFTER_TITLE, GIVEN_NAME, MARGIN, MARKED, NEIGHBOUR, PRESENT, SAME_BUT_ACCENTS, SENTENCE_START,
+    SPEAKER,
+};
 use super::{Context, NameContext};
 use crate::edit::{Applicability, Finding, Rule, SpanSet};
 use crate::names::fold::recase;
@@ -41,6 +44,47 @@ pub(super) fn target_text<'i>(index: &'i NameIndex, c: &Candidate) -> &'i str {
     match form.target {
         Some(t) => &index.forms[t as usize].text,
         None => &form.text,
+    }
+}
+
+/// Why a name proposal is as sure as it is, as the review note says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Evidence {
+    InLabel,
+    AfterTitle,
+    Marked,
+    NamedElsewhere,
+    NotNamedElsewhere,
+    SpeakerOfTurn,
+    CommonWord,
+    NeighbourTurn,
+    GivenNameAlone,
+    WrittenAlikeByAll,
+    OnlyOneOfThatGivenName,
+    CloseToAnother,
+    NotEnglish,
+}
+
+impl Evidence {
+    /// The note's words for it.
+    pub(super) fn text(self) -> &'static str {
+        match self {
+            Evidence::InLabel => "in a speaker label",
+            Evidence::AfterTitle => "after a title",
+            Evidence::Marked => "the captioner marked the spelling as a guess",
+            Evidence::NamedElsewhere => "named correctly elsewhere in the file",
+            Evidence::NotNamedElsewhere => "not named elsewhere in the file",
+            Evidence::SpeakerOfTurn => "the speaker of this turn",
+            Evidence::CommonWord => "also a common word",
+            Evidence::NeighbourTurn => "speaks in the turn before or after",
+            Evidence::GivenNameAlone => "a given name without the surname",
+            Evidence::WrittenAlikeByAll => {
+                "written so by every person of that given name in the file"
+            }
+            Evidence::OnlyOneOfThatGivenName => "the only person of that given name in the file",
+            Evidence::CloseToAnother => "close to another person",
+            Evidence::NotEnglish => "in text that is not English",
+        }
     }
 }
 
@@ -89,15 +133,15 @@ pub(super) fn propose(
             return 0.0;
         }
         let mut bonus = if names.doc.mentioned.contains(&person) {
-            0.08
+            PRESENT
         } else {
-            -0.08
+            -PRESENT
         };
         if clues.neighbours.contains(&Some(person)) {
-            bonus += 0.05;
+            bonus += NEIGHBOUR;
         }
         if clues.speaker == Some(person) {
-            bonus += 0.05;
+            bonus += SPEAKER;
         }
         bonus
     };
@@ -106,7 +150,7 @@ pub(super) fn propose(
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.cmp(&b.1.form)));
     let &(adjusted, best) = ranked.first()?;
     let form = &index.forms[best.form as usize];
-    if form.kind == FormKind::Given && single && best.score < 0.85 {
+    if form.kind == FormKind::Given && single && best.score < GIVEN_NAME {
         return None; // a lone word loosely like a given name is no evidence
     }
     if clues.common && !best.exact_fold && !clues.title {
@@ -120,7 +164,7 @@ pub(super) fn propose(
         index.forms[c.form as usize].person != form.person
             && target_text(index, c) != target_text(index, best)
     });
-    let mut evidence: Vec<&str> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
     let mut applicability = Applicability::Scored;
     let rule = if form.kind == FormKind::Misheard {
         Rule::KnownMisheardName
@@ -134,11 +178,11 @@ pub(super) fn propose(
         Rule::MisheardName
     };
     if clues.label {
-        evidence.push("in a speaker label");
+        evidence.push(Evidence::InLabel);
     }
     let mentioned = names.doc.mentioned.contains(&form.person);
     let mut confidence = if best.exact_fold {
-        0.95 + context(best)
+        SAME_BUT_ACCENTS + context(best)
     } else {
         adjusted
     };
@@ -147,29 +191,29 @@ pub(super) fn propose(
         confidence = 1.0;
     } else {
         if clues.title {
-            confidence += 0.05;
-            evidence.push("after a title");
+            confidence += AFTER_TITLE;
+            evidence.push(Evidence::AfterTitle);
         }
         if clues.marked {
-            confidence += 0.1;
-            evidence.push("the captioner marked the spelling as a guess");
+            confidence += MARKED;
+            evidence.push(Evidence::Marked);
         }
         if clues.sentence_start && single && !clues.title {
-            confidence -= 0.05;
+            confidence -= SENTENCE_START;
         }
         if !clues.from_document {
             evidence.push(if mentioned {
-                "named correctly elsewhere in the file"
+                Evidence::NamedElsewhere
             } else {
-                "not named elsewhere in the file"
+                Evidence::NotNamedElsewhere
             });
         }
         if !clues.from_document && clues.speaker == Some(form.person) {
-            evidence.push("the speaker of this turn");
+            evidence.push(Evidence::SpeakerOfTurn);
         }
         if clues.common && !clues.title {
             applicability = Applicability::Suggest;
-            evidence.push("also a common word");
+            evidence.push(Evidence::CommonWord);
         }
         if form.kind == FormKind::Given {
             // A given name alone is that person's only when nobody else
@@ -180,7 +224,7 @@ pub(super) fn propose(
             let mut others = 0;
             for (_, c) in &ranked {
                 let p = index.forms[c.form as usize].person;
-                if p == form.person || c.score < 0.85 || !names.doc.mentioned.contains(&p) {
+                if p == form.person || c.score < GIVEN_NAME || !names.doc.mentioned.contains(&p) {
                     continue;
                 }
                 if target_text(index, c) == target {
@@ -191,20 +235,20 @@ pub(super) fn propose(
             }
             let neighbour = clues.neighbours.contains(&Some(form.person));
             if neighbour && others == 0 {
-                evidence.push("speaks in the turn before or after");
+                evidence.push(Evidence::NeighbourTurn);
             } else if !mentioned || others > 0 {
                 applicability = Applicability::Suggest;
-                evidence.push("a given name without the surname");
+                evidence.push(Evidence::GivenNameAlone);
             } else if alike > 0 {
-                evidence.push("written so by every person of that given name in the file");
+                evidence.push(Evidence::WrittenAlikeByAll);
             } else {
-                evidence.push("the only person of that given name in the file");
+                evidence.push(Evidence::OnlyOneOfThatGivenName);
             }
         }
         if let Some((r, _)) = runner_up {
             if r + MARGIN > adjusted {
                 applicability = Applicability::Suggest;
-                evidence.push("close to another person");
+                evidence.push(Evidence::CloseToAnother);
             }
         }
         if clues.from_document {
@@ -212,13 +256,13 @@ pub(super) fn propose(
         }
         if clues.not_english {
             applicability = Applicability::Suggest;
-            evidence.push("in text that is not English");
+            evidence.push(Evidence::NotEnglish);
         }
     }
     let mut note = describe(index, best);
     for e in &evidence {
         note.push_str("; ");
-        note.push_str(e);
+        note.push_str(e.text());
     }
     if let Some((_, r)) = runner_up {
         note.push_str(&format!("; next best {}", target_text(index, r)));
@@ -256,5 +300,97 @@ pub(super) fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Ve
             )
             .with_note(p.note),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::dict::Roster;
+    use crate::names::document::{DocNames, Turns};
+    use crate::names::{candidates, Heard};
+
+    const ROSTER: &str =
+        "name,misheard\nEmmanuel Macron,Marcon\nJoost van Dijk,\nJoost Bakker,\nAna Silva,\n";
+
+    /// The proposal for `heard` with `clues`, in a file that names
+    /// `present` correctly elsewhere.
+    fn proposal(heard: &str, present: &[&str], clues: Clues) -> Option<Proposal> {
+        let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), ROSTER).unwrap());
+        let mut doc = DocNames::default();
+        doc.add_mentions(present.iter().map(|p| index.owners(p)[0]));
+        let turns = Turns::default();
+        let names = NameContext {
+            index: &index,
+            doc: &doc,
+            turns: &turns,
+        };
+        let found = candidates(&index, &Heard::new(heard));
+        propose(&names, &index, &found, heard, 0..heard.len(), clues)
+    }
+
+    #[test]
+    fn a_listed_mishearing_is_applied_with_full_confidence() {
+        let p = proposal("Marcon", &[], Clues::default()).unwrap();
+        assert_eq!(p.rule, Rule::KnownMisheardName);
+        assert_eq!(p.replacement, "Macron");
+        assert_eq!(p.applicability, Applicability::Always);
+        assert_eq!(p.confidence, 1.0);
+    }
+
+    #[test]
+    fn the_file_and_a_title_raise_the_confidence() {
+        let absent = proposal("Emanuel Macrone", &[], Clues::default()).unwrap();
+        let present = proposal("Emanuel Macrone", &["Emmanuel Macron"], Clues::default()).unwrap();
+        let titled = Clues {
+            title: true,
+            ..Clues::default()
+        };
+        let after_title = proposal("Emanuel Macrone", &["Emmanuel Macron"], titled).unwrap();
+        assert!(present.confidence > absent.confidence);
+        assert!(after_title.confidence >= present.confidence);
+        assert!(present.note.contains(Evidence::NamedElsewhere.text()));
+        assert!(after_title.note.contains(Evidence::AfterTitle.text()));
+    }
+
+    #[test]
+    fn a_given_name_alone_of_two_present_people_is_only_suggested() {
+        let two = proposal(
+            "Juost",
+            &["Joost van Dijk", "Joost Bakker"],
+            Clues::default(),
+        );
+        // Both write it "Joost": the fix is right whoever is meant.
+        let p = two.unwrap();
+        assert_eq!(p.replacement, "Joost");
+        assert!(
+            p.note.contains(Evidence::WrittenAlikeByAll.text()),
+            "{}",
+            p.note
+        );
+        // Nobody of that given name named in the file: only suggested.
+        let p = proposal("Juost", &[], Clues::default()).unwrap();
+        assert_eq!(p.applicability, Applicability::Suggest);
+        assert!(p.note.contains(Evidence::GivenNameAlone.text()));
+    }
+
+    #[test]
+    fn a_common_word_alone_stays_a_word_and_other_languages_only_get_suggestions() {
+        let common = Clues {
+            common: true,
+            ..Clues::default()
+        };
+        // Proposed as a name, but not when every token is a common word.
+        assert!(proposal("Silvah", &["Ana Silva"], Clues::default()).is_some());
+        assert!(proposal("Silvah", &["Ana Silva"], common).is_none());
+        let foreign = Clues {
+            not_english: true,
+            ..Clues::default()
+        };
+        let p = proposal("Emanuel Macrone", &["Emmanuel Macron"], foreign).unwrap();
+        assert_eq!(p.applicability, Applicability::Suggest);
+        assert!(p.note.ends_with(Evidence::NotEnglish.text()), "{}", p.note);
     }
 }
