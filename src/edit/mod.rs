@@ -176,6 +176,56 @@ impl Finding {
     }
 }
 
+/// What the overlap policy weighs of a proposed edit.
+pub trait Weighed {
+    /// Its span in the original text.
+    fn span(&self) -> &Range<usize>;
+    /// How sure its rule is.
+    fn confidence(&self) -> f32;
+    /// Its rule.
+    fn rule(&self) -> Rule;
+}
+
+impl Weighed for Finding {
+    fn span(&self) -> &Range<usize> {
+        &self.range
+    }
+    fn confidence(&self) -> f32 {
+        self.confidence
+    }
+    fn rule(&self) -> Rule {
+        self.rule
+    }
+}
+
+/// THE overlap policy, between the findings of different rules: of two
+/// that conflict, the one that sorts first stands (the engine demotes the
+/// other to a suggestion). The longer span first (a whole-word fix such as
+/// a name or a glossary term subsumes a fix of a character inside it, so a
+/// second run finds nothing left), then the higher confidence, then the
+/// earlier start, then the lower rule code: the outcome never depends on
+/// the order rules ran in.
+pub fn strongest_first<T: Weighed>(a: &T, b: &T) -> std::cmp::Ordering {
+    b.span()
+        .len()
+        .cmp(&a.span().len())
+        .then_with(|| b.confidence().total_cmp(&a.confidence()))
+        .then_with(|| a.span().start.cmp(&b.span().start))
+        .then_with(|| a.rule().cmp(&b.rule()))
+}
+
+/// The same policy between readings of one run of words by one rule (the
+/// windows of a run of names: "Chidi Okafore", "Okafore"): the surest
+/// first, then the longer, then the earlier; the others are dropped. Here a
+/// longer but weaker reading must not block a certain one (a listed
+/// mishearing inside a run of names).
+pub fn surest_first<T: Weighed>(a: &T, b: &T) -> std::cmp::Ordering {
+    b.confidence()
+        .total_cmp(&a.confidence())
+        .then_with(|| b.span().len().cmp(&a.span().len()))
+        .then_with(|| a.span().start.cmp(&b.span().start))
+}
+
 /// Whether two spans may not both be applied: they overlap, an insertion
 /// (empty span) falls strictly inside the other, or two insertions share a
 /// point. An insertion at the edge of a replacement is well defined (it

@@ -4,27 +4,16 @@
 use std::ops::Range;
 
 pub use crate::edit::conflicts;
-use crate::edit::{Finding, SpanSet, Status};
+use crate::edit::{strongest_first, Finding, SpanSet, Status};
 
 /// Demotes `applied` findings that overlap a stronger applied finding to
-/// `suggested`, noting why. Stronger means: longer span (a whole-word fix
-/// such as a glossary term subsumes a fix of one character inside it, so a
-/// second run finds nothing left), then higher confidence, then earlier
-/// start, then lower rule code; so the outcome does not depend on the order
-/// rules ran in.
+/// `suggested`, noting why; stronger as the one overlap policy says
+/// ([`strongest_first`]).
 pub fn resolve_overlaps(findings: &mut [Finding]) {
     let mut order: Vec<usize> = (0..findings.len())
         .filter(|&i| findings[i].status == Status::Applied)
         .collect();
-    order.sort_by(|&a, &b| {
-        let (fa, fb) = (&findings[a], &findings[b]);
-        fb.range
-            .len()
-            .cmp(&fa.range.len())
-            .then_with(|| fb.confidence.total_cmp(&fa.confidence))
-            .then_with(|| fa.range.start.cmp(&fb.range.start))
-            .then_with(|| fa.rule.cmp(&fb.rule))
-    });
+    order.sort_by(|&a, &b| strongest_first(&findings[a], &findings[b]));
     let mut accepted: SpanSet<usize> = SpanSet::default();
     for i in order {
         let range = findings[i].range.clone();

@@ -9,7 +9,7 @@ use super::tuning::{
     SPEAKER,
 };
 use super::{Context, NameContext};
-use crate::edit::{Applicability, Finding, Rule, SpanSet};
+use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
 use crate::names::fold::recase;
 use crate::names::{Candidate, FormKind, NameIndex};
 
@@ -21,6 +21,18 @@ pub(super) struct Proposal {
     pub(super) confidence: f32,
     pub(super) applicability: Applicability,
     pub(super) note: String,
+}
+
+impl Weighed for Proposal {
+    fn span(&self) -> &Range<usize> {
+        &self.range
+    }
+    fn confidence(&self) -> f32 {
+        self.confidence
+    }
+    fn rule(&self) -> Rule {
+        self.rule
+    }
 }
 
 pub(super) fn describe(index: &NameIndex, c: &Candidate) -> String {
@@ -278,12 +290,7 @@ pub(super) fn propose(
 }
 
 pub(super) fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Vec<Finding>) {
-    proposals.sort_by(|a, b| {
-        b.confidence
-            .total_cmp(&a.confidence)
-            .then(b.range.len().cmp(&a.range.len()))
-            .then(a.range.start.cmp(&b.range.start))
-    });
+    proposals.sort_by(surest_first);
     let mut taken = SpanSet::default();
     for p in proposals {
         if taken.conflicts(&p.range) || !ctx.enabled(p.rule) {
