@@ -67,7 +67,9 @@ pub struct RuleInfo {
     pub why: &'static str,
     /// Raw text it acts on.
     pub example: &'static str,
-    /// What it makes of the example (or says about it).
+    /// What it makes of the example, with that rule alone: the output, or
+    /// `suggested: ` and the text with the suggestion taken, or
+    /// `flagged: ` and the span flagged (`tests/rule_examples.rs` checks it).
     pub result: &'static str,
     /// When the fix is applied, suggested or only flagged.
     pub fix_safety: &'static str,
@@ -192,8 +194,8 @@ pub const RULES: &[RuleInfo] = &[
         kind: Kind::Name,
         summary: "Corrects a capitalised name that sounds like a roster name to the roster's spelling.",
         why: "Captioners write names by ear: sound-alike spellings, split or merged words, a letter doubled or dropped.",
-        example: "the high-level participation of President Marcon",
-        result: "the high-level participation of President Macron",
+        example: "Emmanuel Macron spoke. We noted the participation of President Marcon.",
+        result: "Emmanuel Macron spoke. We noted the participation of President Macron.",
         fix_safety: "Applied at or above `--auto-threshold` with a margin over any other person, else suggested. Never changes a common English word alone, a single token inside a longer capitalised run, a correct roster form or alias, or a `never` form.",
     },
     RuleInfo {
@@ -214,8 +216,8 @@ pub const RULES: &[RuleInfo] = &[
         kind: Kind::Name,
         summary: "Corrects a speaker label that is a near-variant of a roster name, in the label's own case; or suggests the spelling the file's other labels use.",
         why: "A misspelled label misattributes a whole turn and breaks search by speaker.",
-        example: ">> PETRA LINDQUIST: Thank you.",
-        result: ">> PETRA LINDQVIST: Thank you.",
+        example: ">> PETRA LINDQVIST: Welcome.\n>> PETRA LINDQUIST: Thank you.",
+        result: ">> PETRA LINDQVIST: Welcome.\n>> PETRA LINDQVIST: Thank you.",
         fix_safety: "Roster matches follow the auto threshold; a variant of another label in the file is only suggested.",
     },
     RuleInfo {
@@ -225,8 +227,8 @@ pub const RULES: &[RuleInfo] = &[
         kind: Kind::Name,
         summary: "Suggests the spelling of a speaker of this file, not on the roster, for a near-variant in the text.",
         why: "A file's own speaker labels are a roster for that file: someone who speaks as TATIANA MOROZOVA is likely the \"Tatiana Morosova\" mentioned later.",
-        example: ">> TATIANA MOROZOVA: ... / as Tatiana Morosova said",
-        result: "suggested: Tatiana Morozova",
+        example: ">> TATIANA MOROZOVA: Thank you.\nAs Tatiana Morosova said, we agree.",
+        result: "suggested: >> TATIANA MOROZOVA: Thank you.\nAs Tatiana Morozova said, we agree.",
         fix_safety: "Suggested only: the label may itself be wrong.",
     },
     RuleInfo {
@@ -236,8 +238,8 @@ pub const RULES: &[RuleInfo] = &[
         kind: Kind::Term,
         summary: "Corrects a variant listed in the glossary to its term, in the case the term allows.",
         why: "Captioners mishear domain words the same way every time: intercessional, Undesa.",
-        example: "the intercessional work of Undesa",
-        result: "the intersessional work of UNDESA",
+        example: "the intercessional work of the group",
+        result: "the intersessional work of the group",
         fix_safety: "Applied (confidence 0.95). A lower-case term takes the heard text's case (Intercessional -> Intersessional); acronyms and proper terms keep their own. An abbreviation's last period stays when it ends the text (Welcome to the I.G.F. -> IGF.); before a capital only the editor can tell (the I.G.F. Secretariat), so it is suggested.",
     },
     RuleInfo {
@@ -270,7 +272,7 @@ pub const RULES: &[RuleInfo] = &[
         summary: "Suggests a multi-word glossary term when one of its words was misheard: forth industrial revolution.",
         why: "One word of a phrase is misheard, the rest is right; the phrase gives it away.",
         example: "the so-called forced Industrial Revolution",
-        result: "suggested: Fourth Industrial Revolution",
+        result: "suggested: the so-called Fourth Industrial Revolution",
         fix_safety: "Suggested only; a single word is never changed on similarity alone.",
     },
     RuleInfo {
@@ -281,7 +283,7 @@ pub const RULES: &[RuleInfo] = &[
         summary: "Flags markers for words the captioner did not hear: (?), (inaudible), [unintelligible], (indiscernible 00:14:32), a guess such as (clue?).",
         why: "Each marker is a gap in the record that an editor must fill from the recording or leave as is; the review row gives the speaker or cue time to find it.",
         example: "the impact on basic values, (?) values in the future",
-        result: "kept in the text; flagged row with the speaker, e.g. `(?)`",
+        result: "flagged: `(?)`",
         fix_safety: "Never changes the text. Accepting the row with a suggestion typed in replaces the marker with it.",
     },
     RuleInfo {
@@ -292,7 +294,7 @@ pub const RULES: &[RuleInfo] = &[
         summary: "Flags the captioner's marks for a spelling they could not check: (phonetic), (ph), (sp?).",
         why: "The word before the mark is a guess, often a name; it must be verified before publication, and the mark removed.",
         example: "my colleague Dr. Okonkwo (phonetic) from Lagos",
-        result: "flagged row spanning `Okonkwo (phonetic)`",
+        result: "flagged: `Okonkwo (phonetic)`",
         fix_safety: "Never changes the text. The span covers the word and the mark, so a suggestion typed in replaces both.",
     },
     RuleInfo {
@@ -303,7 +305,7 @@ pub const RULES: &[RuleInfo] = &[
         summary: "Flags notes of lost or broken audio: (No audio), [audio difficulties], (technical difficulties).",
         why: "A passage with no audio may be missing entirely; the editor decides whether the recording has it.",
         example: "we will now hear from (No audio) and so we agree",
-        result: "kept in the text; flagged row with the speaker or cue time",
+        result: "flagged: `(No audio)`",
         fix_safety: "Never changes the text.",
     },
 ];
