@@ -26,14 +26,12 @@ pub(super) fn check_body(
     let index = names.index;
     let toks = tokens(text);
     let protected = protected_spans(text);
-    let speaker_person = ctx.doc.speaker(segment).and_then(|s| {
-        let name = &s[label_name(s)];
-        index
-            .owners(name)
-            .first()
-            .copied()
-            .or_else(|| names.doc.fixed_label_person(name))
-    });
+    // The one person the turn's label names, as the turns around it are
+    // told (a surname several people share names nobody).
+    let speaker_person = ctx
+        .doc
+        .speaker(segment)
+        .and_then(|s| names.doc.label_person(index, &s[label_name(s)]));
     let word = |t: &Token| &text[t.range.clone()];
     let english = ctx.doc.language.is_english();
     let mut proposals = Vec::new();
