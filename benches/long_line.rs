@@ -8,11 +8,11 @@
 
 use std::hint::black_box;
 
-use capclean::corpus::SplitMix;
 use capclean::dict::Dictionaries;
 use capclean::formats::{Document, Format};
 use capclean::text::SourceEncoding;
 use capclean::{Engine, Settings};
+use capclean_corpus::SplitMix;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const WORDS: &[&str] = &[

@@ -8,12 +8,12 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use capclean::corpus;
 use capclean::dict::{Dictionaries, Glossary, Roster};
 use capclean::formats::{Document, Format};
 use capclean::rules::RuleSet;
 use capclean::text::SourceEncoding;
 use capclean::{Engine, Settings};
+use capclean_corpus as corpus;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn size_mb() -> usize {

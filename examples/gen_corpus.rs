@@ -43,20 +43,20 @@ fn main() {
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let mut out = std::io::stdout().lock();
     if let Some(n) = args.roster {
-        out.write_all(capclean::corpus::roster_csv(n, args.seed).as_bytes())?;
+        out.write_all(capclean_corpus::roster_csv(n, args.seed).as_bytes())?;
     } else if let Some(n) = args.glossary {
-        out.write_all(capclean::corpus::glossary_csv(n, args.seed).as_bytes())?;
+        out.write_all(capclean_corpus::glossary_csv(n, args.seed).as_bytes())?;
     } else if let Some(folder) = &args.folder {
         let dir = PathBuf::from(&folder[0]);
         let files: usize = folder[1].parse()?;
         let kb: usize = folder[2].parse()?;
         std::fs::create_dir_all(&dir)?;
         for i in 0..files {
-            let text = capclean::corpus::cart(kb << 10, args.seed.wrapping_add(i as u64));
+            let text = capclean_corpus::cart(kb << 10, args.seed.wrapping_add(i as u64));
             std::fs::write(dir.join(format!("session-{i:05}.txt")), text)?;
         }
     } else {
-        out.write_all(capclean::corpus::cart(args.mb << 20, args.seed).as_bytes())?;
+        out.write_all(capclean_corpus::cart(args.mb << 20, args.seed).as_bytes())?;
     }
     Ok(())
 }

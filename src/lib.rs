@@ -10,7 +10,6 @@
 #![deny(missing_docs)]
 
 pub mod config;
-pub mod corpus;
 pub mod dict;
 pub mod edit;
 pub mod error;

@@ -200,7 +200,7 @@ fn mixed_line_endings_are_kept_line_by_line() {
 #[test]
 fn large_and_odd_rosters() {
     let tmp = TempDir::new().unwrap();
-    let mut roster = capclean::corpus::roster_csv(100_000, 9);
+    let mut roster = capclean_corpus::roster_csv(100_000, 9);
     roster.push_str("Ivonne Xochiquetzal,\"Chair, \"\"Panel A\"\"\"\n");
     fs::write(tmp.path().join("big.csv"), &roster).unwrap();
     fs::write(tmp.path().join("a.txt"), "Mr. Xochiquetsal spoke.\n").unwrap();
@@ -283,4 +283,20 @@ fn a_review_list_row_for_a_missing_file_is_reported_and_the_rest_applied() {
         .code(INPUT_ERROR)
         .stderr(predicate::str::contains("b.txt").and(predicate::str::contains("review.csv:3")));
     assert_eq!(read(tmp.path(), "out/a.txt"), "well \u{2014} yes\n");
+}
+
+#[test]
+fn the_benchmark_generators_dictionaries_load_whole() {
+    let roster = capclean::dict::Roster::parse(
+        std::path::Path::new("r.csv"),
+        &capclean_corpus::roster_csv(1000, 1),
+    )
+    .unwrap();
+    assert_eq!(roster.people.len(), 1000);
+    let glossary = capclean::dict::Glossary::parse(
+        std::path::Path::new("g.csv"),
+        &capclean_corpus::glossary_csv(500, 1),
+    )
+    .unwrap();
+    assert_eq!(glossary.terms.len(), 500);
 }

@@ -360,7 +360,7 @@ fn fix_in_parts(dir: &Path, name: &str, out: &Path, part: usize) {
 #[test]
 fn a_file_checked_in_parts_gives_the_same_output_and_review_list() {
     let tmp = TempDir::new().unwrap();
-    let cart = capclean::corpus::cart(120_000, 5);
+    let cart = capclean_corpus::cart(120_000, 5);
     let mut srt = String::new();
     for (i, line) in cart.lines().take(400).enumerate() {
         srt.push_str(&format!(

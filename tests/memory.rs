@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use capclean::corpus;
+use capclean_corpus as corpus;
 use tempfile::TempDir;
 
 /// Parts as `capclean fix` uses them by default.

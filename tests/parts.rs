@@ -4,12 +4,12 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use capclean::corpus;
 use capclean::dict::{Dictionaries, Roster};
 use capclean::formats::{Document, Format};
 use capclean::pipeline::parts::{Parted, Piece};
 use capclean::text::SourceEncoding;
 use capclean::{Engine, Settings, Status};
+use capclean_corpus as corpus;
 
 fn engine() -> Engine {
     let mut dictionaries = Dictionaries::builtin().unwrap();

@@ -14,7 +14,7 @@ fn capclean() -> assert_cmd::Command {
 #[test]
 fn in_place_killed_mid_run_leaves_the_old_file_or_the_new_one() {
     let tmp = TempDir::new().unwrap();
-    let raw = capclean::corpus::cart(24 << 20, 8);
+    let raw = capclean_corpus::cart(24 << 20, 8);
     let path = tmp.path().join("big.txt");
     // The finished output, for comparison.
     fs::write(&path, &raw).unwrap();

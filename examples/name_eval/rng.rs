@@ -1,7 +1,7 @@
 //! The corpus generator's seeded SplitMix64, with the draws the evaluation
 //! needs on top: the same sequence on every machine.
 
-use capclean::corpus::SplitMix;
+use capclean_corpus::SplitMix;
 
 pub struct Rng(SplitMix);
 
