@@ -173,8 +173,8 @@ fn person(rng: &mut Rng) -> Gen {
         String::new()
     };
     let surname_first = particle.is_empty() && pct(rng, region.surname_first_rate);
-    let role = *rng.pick(ROLES);
-    let organisation = *rng.pick(ORGANISATIONS);
+    let role = *rng.pick(*ROLES);
+    let organisation = *rng.pick(*ORGANISATIONS);
     let country = *rng.pick(region.countries);
     Gen {
         given,
@@ -322,7 +322,7 @@ pub fn outsiders(
                 g.region = a.region;
                 g.surname = format!("{stem}{}", rng.pick(CLOSE_ENDINGS));
             } else if rng.chance(0.7) {
-                g.surname = rng.pick(OUTSIDER_SURNAMES).to_string();
+                g.surname = rng.pick(*OUTSIDER_SURNAMES).to_string();
             }
             g.particle.clear();
             g.surname_first = false;

@@ -451,19 +451,19 @@ impl Writer<'_> {
             }
             match slot {
                 "n" => {
-                    let w = self.rng.pick(NOUNS).0;
+                    let w = self.rng.pick(*NOUNS).0;
                     self.word(w);
                 }
                 "ns" => {
-                    let w = self.rng.pick(NOUNS).1;
+                    let w = self.rng.pick(*NOUNS).1;
                     self.word(w);
                 }
                 "a" => {
-                    let w = *self.rng.pick(ADJECTIVES);
+                    let w = *self.rng.pick(*ADJECTIVES);
                     self.word(w);
                 }
                 "v" => {
-                    let w = *self.rng.pick(VERBS);
+                    let w = *self.rng.pick(*VERBS);
                     self.word(w);
                 }
                 "num" => {
@@ -471,23 +471,23 @@ impl Writer<'_> {
                     self.same(&n);
                 }
                 "place" => {
-                    let w = *self.rng.pick(PLACES);
+                    let w = *self.rng.pick(*PLACES);
                     self.capitalised(w);
                 }
                 "day" => {
-                    let w = *self.rng.pick(DAYS);
+                    let w = *self.rng.pick(*DAYS);
                     self.capitalised(w);
                 }
                 "month" => {
-                    let w = *self.rng.pick(MONTHS);
+                    let w = *self.rng.pick(*MONTHS);
                     self.capitalised(w);
                 }
                 "org" => {
-                    let w = *self.rng.pick(ORGS);
+                    let w = *self.rng.pick(*ORGS);
                     self.capitalised(w);
                 }
                 "lang" => {
-                    let w = *self.rng.pick(LANGS);
+                    let w = *self.rng.pick(*LANGS);
                     self.capitalised(w);
                 }
                 "Internet" => self.capitalised("Internet"),
@@ -498,12 +498,12 @@ impl Writer<'_> {
     }
 
     fn filler(&mut self) {
-        let t = *self.rng.pick(FILLER);
+        let t = *self.rng.pick(*FILLER);
         self.render(t, &[]);
     }
 
     fn word_name_sentence(&mut self) {
-        let t = *self.rng.pick(WORD_NAME_SENTENCES);
+        let t = *self.rng.pick(*WORD_NAME_SENTENCES);
         let start = self.t.raw.len();
         let first = t.split(' ').next().unwrap_or("");
         self.render(t, &[]);
@@ -529,7 +529,7 @@ impl Writer<'_> {
     }
 
     fn mention_sentence(&mut self, speaker: Option<Who>) {
-        let t = *self.rng.pick(MENTIONS);
+        let t = *self.rng.pick(*MENTIONS);
         let slots = ["{F}", "{T}", "{G}", "{P}", "{FP}"]
             .iter()
             .map(|s| t.matches(s).count())
@@ -620,7 +620,7 @@ impl Writer<'_> {
         if let Some(w) = who {
             if self.rng.chance(0.4) {
                 self.render("{F}, ", &[w]);
-                let group = *self.rng.pick(STAKEHOLDER_GROUPS);
+                let group = *self.rng.pick(*STAKEHOLDER_GROUPS);
                 self.same(group);
                 self.same(", from ");
                 let country = self.person(w).country;
