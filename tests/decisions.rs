@@ -134,33 +134,19 @@ fn outputs_never_land_among_the_inputs() {
 }
 
 #[test]
-fn empty_work_is_an_error_that_names_what_was_skipped() {
+fn a_forced_format_reads_a_file_of_another_extension() {
+    // The refusals themselves are CLI cases as data: tests/cmd/refusals.trycmd.
     let tmp = TempDir::new().unwrap();
-    write(tmp.path(), "in/a.ass", b"[Script Info]\n");
-    write(tmp.path(), "in/b.docx", b"PK");
-    capclean()
-        .current_dir(tmp.path())
-        .args(["fix", "in", "-o", "out"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "in: no caption file (.txt, .srt, .vtt) in this folder; skipped: a.ass, b.docx",
-        ));
-    capclean()
-        .current_dir(tmp.path())
-        .args(["fix", "in/a.ass", "-o", "out"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "in/a.ass: not a format capclean reads (.ass)",
-        ));
-    // Forced, it is read as that format.
+    write(tmp.path(), "in/a.ass", b"[Script Info] one  two\n");
     capclean()
         .current_dir(tmp.path())
         .args(["fix", "in/a.ass", "--format", "cart", "-o", "out", "-q"])
         .assert()
         .success();
-    assert!(tmp.path().join("out/a.ass").exists());
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("out/a.ass")).unwrap(),
+        "[Script Info] one two\n"
+    );
 }
 
 #[test]
