@@ -178,17 +178,7 @@ pub(super) fn propose(
     });
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut applicability = Applicability::Scored;
-    let rule = if form.kind == FormKind::Misheard {
-        Rule::KnownMisheardName
-    } else if clues.from_document {
-        Rule::DocumentSpeakerName
-    } else if best.exact_fold {
-        Rule::NameAccents
-    } else if clues.label {
-        Rule::SpeakerLabelName
-    } else {
-        Rule::MisheardName
-    };
+    let rule = rule_for(form.kind, best, &clues);
     if clues.label {
         evidence.push(Evidence::InLabel);
     }
@@ -228,34 +218,11 @@ pub(super) fn propose(
             evidence.push(Evidence::CommonWord);
         }
         if form.kind == FormKind::Given {
-            // A given name alone is that person's only when nobody else
-            // named in the file could be meant, or when all who could be
-            // meant write it alike (three Joosts: "Juost" is still "Joost").
-            let target = target_text(index, best);
-            let mut alike = 0;
-            let mut others = 0;
-            for (_, c) in &ranked {
-                let p = index.forms[c.form as usize].person;
-                if p == form.person || c.score < GIVEN_NAME || !names.doc.mentioned.contains(&p) {
-                    continue;
-                }
-                if target_text(index, c) == target {
-                    alike += 1;
-                } else {
-                    others += 1;
-                }
-            }
-            let neighbour = clues.neighbours.contains(&Some(form.person));
-            if neighbour && others == 0 {
-                evidence.push(Evidence::NeighbourTurn);
-            } else if !mentioned || others > 0 {
+            let (sure, why) = given_name_alone(names, index, &ranked, best, &clues);
+            if !sure {
                 applicability = Applicability::Suggest;
-                evidence.push(Evidence::GivenNameAlone);
-            } else if alike > 0 {
-                evidence.push(Evidence::WrittenAlikeByAll);
-            } else {
-                evidence.push(Evidence::OnlyOneOfThatGivenName);
             }
+            evidence.push(why);
         }
         if let Some((r, _)) = runner_up {
             if r + MARGIN > adjusted {
@@ -287,6 +254,59 @@ pub(super) fn propose(
         applicability,
         note,
     })
+}
+
+/// The rule a fix of `best` (a form of `kind`) falls under.
+fn rule_for(kind: FormKind, best: &Candidate, clues: &Clues) -> Rule {
+    if kind == FormKind::Misheard {
+        Rule::KnownMisheardName
+    } else if clues.from_document {
+        Rule::DocumentSpeakerName
+    } else if best.exact_fold {
+        Rule::NameAccents
+    } else if clues.label {
+        Rule::SpeakerLabelName
+    } else {
+        Rule::MisheardName
+    }
+}
+
+/// Whether a given name said alone (`best`) may be applied as its person's,
+/// and why: only when nobody else named in the file could be meant, or when
+/// all who could be meant write it alike (three Joosts: "Juost" is still
+/// "Joost"), or when the person speaks in the turn before or after.
+fn given_name_alone(
+    names: &NameContext<'_>,
+    index: &NameIndex,
+    ranked: &[(f32, &Candidate)],
+    best: &Candidate,
+    clues: &Clues,
+) -> (bool, Evidence) {
+    let person = index.forms[best.form as usize].person;
+    let target = target_text(index, best);
+    let mut alike = 0;
+    let mut others = 0;
+    for (_, c) in ranked {
+        let p = index.forms[c.form as usize].person;
+        if p == person || c.score < GIVEN_NAME || !names.doc.mentioned.contains(&p) {
+            continue;
+        }
+        if target_text(index, c) == target {
+            alike += 1;
+        } else {
+            others += 1;
+        }
+    }
+    let neighbour = clues.neighbours.contains(&Some(person));
+    if neighbour && others == 0 {
+        (true, Evidence::NeighbourTurn)
+    } else if !names.doc.mentioned.contains(&person) || others > 0 {
+        (false, Evidence::GivenNameAlone)
+    } else if alike > 0 {
+        (true, Evidence::WrittenAlikeByAll)
+    } else {
+        (true, Evidence::OnlyOneOfThatGivenName)
+    }
 }
 
 pub(super) fn emit(ctx: &Context<'_>, mut proposals: Vec<Proposal>, out: &mut Vec<Finding>) {
