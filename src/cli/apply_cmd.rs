@@ -99,70 +99,14 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
     let mut failed = false;
     for file in &files {
         let file_rows: Vec<&ReviewedRow> = rows.iter().filter(|r| r.file == *file).collect();
-        let first_line = file_rows.first().map_or(0, |r| r.csv_line);
         let path = located(file);
-        let input = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                messages::error(&format!(
-                    "{}:{first_line}: {file}: cannot read the input: {}",
-                    args.review.display(),
-                    describe(&e)
-                ));
-                failed = true;
-                continue;
-            }
-        };
-        let applied = match apply_rows(&args.review, file, &input, &file_rows, encodings) {
-            Ok(a) => a,
-            Err(errors) => {
-                for e in &errors {
-                    messages::error(&e.to_string());
-                }
-                messages::error(&format!("{file}: not written"));
-                failed = true;
-                continue;
-            }
-        };
-        for warning in &applied.warnings {
-            messages::warning(warning);
-        }
         let out_path = match &args.output {
             Some(dir) => target(dir, &root, file),
             None => path.clone(),
         };
-        let safe = match &args.output {
-            Some(dir) => match dir.canonicalize() {
-                Ok(real) => super::inputs::ensure_inside(&real, &out_path),
-                Err(_) => Ok(()), // created below, with nothing in it yet
-            },
-            None if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) => {
-                Err(anyhow::anyhow!(
-                    "{file}: is a symbolic link; --in-place would replace the link, not its target"
-                ))
-            }
-            None => Ok(()),
-        };
-        if let Err(e) = safe {
-            messages::error(&format!("{e:#}"));
+        if let Err(message) = apply_file(args, file, &path, &out_path, &file_rows, encodings) {
+            messages::error(&message);
             failed = true;
-            continue;
-        }
-        if args.in_place && applied.output == input {
-            // Nothing to change; leave the file (and its timestamp) alone.
-        } else if let Err(e) = write_atomic(&out_path, &applied.output) {
-            messages::error(&format!("{e:#}"));
-            failed = true;
-            continue;
-        }
-        if !args.quiet {
-            messages::note(&format!(
-                "{file}: {} applied, {} kept, {} rejected -> {}",
-                applied.applied,
-                applied.kept,
-                applied.rejected,
-                out_path.display()
-            ));
         }
     }
     if let (Some(dir), false) = (&args.output, args.quiet) {
@@ -194,6 +138,62 @@ pub fn run(args: &ApplyArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// Applies `rows` to the input `file` (read from `path`) and writes the
+/// result to `out_path`; what went wrong, for the error line.
+fn apply_file(
+    args: &ApplyArgs,
+    file: &str,
+    path: &Path,
+    out_path: &Path,
+    rows: &[&ReviewedRow],
+    encodings: Encodings,
+) -> std::result::Result<(), String> {
+    let first_line = rows.first().map_or(0, |r| r.csv_line);
+    let input = std::fs::read(path).map_err(|e| {
+        format!(
+            "{}:{first_line}: {file}: cannot read the input: {}",
+            args.review.display(),
+            describe(&e)
+        )
+    })?;
+    let applied = apply_rows(&args.review, file, &input, rows, encodings).map_err(|errors| {
+        for e in &errors {
+            messages::error(&e.to_string());
+        }
+        format!("{file}: not written")
+    })?;
+    for warning in &applied.warnings {
+        messages::warning(warning);
+    }
+    match &args.output {
+        Some(dir) => {
+            if let Ok(real) = dir.canonicalize() {
+                super::inputs::ensure_inside(&real, out_path).map_err(|e| format!("{e:#}"))?;
+            } // else created below, with nothing in it yet
+        }
+        None if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            return Err(format!(
+                "{file}: is a symbolic link; --in-place would replace the link, not its target"
+            ));
+        }
+        None => {}
+    }
+    // In place, an unchanged file (and its timestamp) is left alone.
+    if !(args.in_place && applied.output == input) {
+        write_atomic(out_path, &applied.output).map_err(|e| format!("{e:#}"))?;
+    }
+    if !args.quiet {
+        messages::note(&format!(
+            "{file}: {} applied, {} kept, {} rejected -> {}",
+            applied.applied,
+            applied.kept,
+            applied.rejected,
+            out_path.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Where the review list's relative paths lead: the working directory
