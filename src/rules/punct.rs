@@ -395,20 +395,24 @@ pub fn may_hold_mojibake(bytes: &[u8]) -> bool {
     })
 }
 
-/// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252, repaired
-/// only where every character of the run decodes.
+/// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252. Only a
+/// whole run of such characters is repaired, and only where every character
+/// of it decodes: a repair next to one that does not could join it into new
+/// mojibake, and a second run would change the text again.
 fn mojibake(scan: &mut Scan<'_>) {
     let text = scan.text;
     let mut i = 0;
-    while i < text.len() {
-        let mut end = i;
-        let mut repaired = String::new();
-        while let Some((c, next)) = mojibake_char(text, end) {
-            repaired.push(c);
-            end = next;
+    while let Some(c) = text[i..].chars().next() {
+        if !from_cp1252_high_byte(c) {
+            i += c.len_utf8();
+            continue;
         }
-        if end > i {
-            let range = i..end;
+        let run_end = text[i..]
+            .char_indices()
+            .find(|&(_, c)| !from_cp1252_high_byte(c))
+            .map_or(text.len(), |(off, _)| i + off);
+        let range = i..run_end;
+        if let Some(repaired) = repair_run(&text[range.clone()]) {
             if scan.free(&range) {
                 scan.propose(
                     Rule::Mojibake,
@@ -419,11 +423,65 @@ fn mojibake(scan: &mut Scan<'_>) {
                     "UTF-8 text that was read as Windows-1252",
                 );
             }
-            i = end;
-        } else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
+        i = run_end;
     }
+}
+
+/// A character that stands for a Windows-1252 byte of 0x80 or above: the
+/// only characters mojibake is made of.
+fn from_cp1252_high_byte(c: char) -> bool {
+    cp1252_byte(c).is_some_and(|b| b >= 0x80)
+}
+
+/// A run of mojibake decoded, again while the result is itself mojibake
+/// (text read wrongly twice), so that the repair is final.
+fn repair_run(run: &str) -> Option<String> {
+    let mut repaired = decode_whole_run(run)?;
+    // Each decoding shortens the text, so this ends.
+    while let Some(again) = decode_runs(&repaired) {
+        repaired = again;
+    }
+    Some(repaired)
+}
+
+/// Every run of `text` that decodes whole, decoded; `None` when none does.
+fn decode_runs(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let split = |s: &str, in_run: bool| {
+            s.char_indices()
+                .find(|&(_, c)| from_cp1252_high_byte(c) != in_run)
+                .map_or(s.len(), |(off, _)| off)
+        };
+        let plain = split(rest, false);
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let run = split(rest, true);
+        match decode_whole_run(&rest[..run]) {
+            Some(decoded) => {
+                out.push_str(&decoded);
+                changed = true;
+            }
+            None => out.push_str(&rest[..run]),
+        }
+        rest = &rest[run..];
+    }
+    changed.then_some(out)
+}
+
+/// The characters a run of mojibake spells, when all of it decodes.
+fn decode_whole_run(run: &str) -> Option<String> {
+    let mut decoded = String::new();
+    let mut i = 0;
+    while i < run.len() {
+        let (c, next) = mojibake_char(run, i)?;
+        decoded.push(c);
+        i = next;
+    }
+    (!decoded.is_empty()).then_some(decoded)
 }
 
 /// P004: `4, 500 fliers` -> `4,500 fliers`; a list such as `items 4, 500
@@ -908,6 +966,11 @@ mod tests {
         assert_fix("Â¿Qué?", "¿Qué?");
         assert_unchanged("SÃO PAULO and Â and ©2018 Ã");
         assert_unchanged("le café’— and né”…");
+        // Text read wrongly twice is repaired whole.
+        assert_fix("CafÃƒÂ© ok", "Café ok");
+        // Next to a character that does not decode, nothing is repaired:
+        // `Ê` + the `…` repaired from `â€¦` would spell `ʅ` on a second run.
+        assert_unchanged("ÊÊâ€¦ and Ã©”");
     }
 
     #[test]
