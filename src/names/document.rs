@@ -329,6 +329,20 @@ impl DocNames {
     /// not on the roster and the labels rare spellings stand for.
     pub fn finish(&mut self, index: &NameIndex) {
         let names = self;
+        // Labels a first pass corrects count as their correction, as they
+        // will on a run over the output: a second run must see the same.
+        let mut counted: HashMap<String, (usize, String)> = HashMap::default();
+        for (folded, (uses, text)) in &names.labels {
+            let (key, text) = match names.fixed_labels.get(folded) {
+                Some(&person) => {
+                    let name = &index.people[person as usize].name;
+                    (fold(name), name.clone())
+                }
+                None => (folded.clone(), text.clone()),
+            };
+            let entry = counted.entry(key).or_insert((0, text));
+            entry.0 += uses;
+        }
         // Speakers not on the roster become a roster of their own; a rarer
         // variant of another label is not a speaker of its own.
         let mut people = Vec::new();
@@ -336,7 +350,7 @@ impl DocNames {
             .labels
             .iter()
             .filter(|(folded, (uses, _))| {
-                !names.labels.iter().any(|(f, (n, _))| {
+                !counted.iter().any(|(f, (n, _))| {
                     n > uses
                         && label_similarity(f, folded) >= LABEL_VARIANT
                         && !distinct_speakers(*uses, *n)
@@ -380,6 +394,6 @@ impl DocNames {
             });
         }
         names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
-        names.label_roots = label_roots(&names.labels);
+        names.label_roots = label_roots(&counted);
     }
 }
