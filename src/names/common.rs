@@ -28,6 +28,16 @@ pub fn zipf(lower: &str) -> f32 {
     ZIPF.get(lower).copied().unwrap_or(0.0)
 }
 
+/// Zipf frequency at or above which a word is far too common to be taken
+/// for a present person's given name misheard ("Will" for Bill), about
+/// once per 10,000 words; rarer ones that are names too ("Ana") may be.
+pub const VERY_COMMON_ZIPF: f32 = 4.0;
+
+/// Whether `word` (any case) is at least [`VERY_COMMON_ZIPF`] frequent.
+pub fn is_very_common(word: &str) -> bool {
+    super::fold::with_lowercase(word, |lower| zipf(lower) >= VERY_COMMON_ZIPF)
+}
+
 /// Whether `word` (any case) is a common English word.
 pub fn is_common(word: &str) -> bool {
     super::fold::with_lowercase(word, |lower| {

@@ -108,10 +108,8 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     let mut s = 0.4 * text + 0.35 * sound + 0.25 * winkler + if metaphone { 0.05 } else { 0.0 };
     // The same sounds in the same order, split or merged differently:
     // "Wyman Quoc" for "Wai Min Kwok", "Casas Buenas" for "Casasbuenas".
-    if heard.skeleton == form.skeleton
-        && form.skeleton.len() >= 5
-        && heard.tokens.len() != form.tokens
-    {
+    let same_sounds = heard.skeleton == form.skeleton && form.skeleton.len() >= 5;
+    if same_sounds && (heard.tokens.len() != form.tokens || heard.pieces != pieces(&form.text)) {
         s = s.max(0.9 + 0.1 * text);
     }
     // More pieces than the name, or longer by more than two letters: the
@@ -175,8 +173,9 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
         }
         // Sounds alone are lenient (vowels merge): a token must also be
         // spelled half alike ("Kajiani" is not "Kajiru").
+        // The whole name sounding the same is enough ("Wyman Quoc").
         let worst_spelling = pairs.iter().map(|(t, _)| *t).fold(1.0f32, f32::min);
-        if worst_spelling < 0.6 {
+        if worst_spelling < 0.6 && !same_sounds {
             s -= 2.0 * (0.6 - worst_spelling);
         }
     }

@@ -4,11 +4,11 @@
 
 use std::ops::Range;
 
-use super::propose::{emit, propose, Clues, Proposal};
+use super::propose::{emit, near_present_given, other_given_name, propose, Clues, Proposal};
 use super::{Context, NameCache, NameContext};
 use crate::edit::Finding;
 use crate::formats::Segment;
-use crate::names::common::is_common;
+use crate::names::common::{is_common, is_very_common};
 use crate::names::fold::PARTICLES;
 use crate::names::titles::{is_title, label_name};
 use crate::names::{candidates, tokens, FormKind, Heard, Token};
@@ -81,6 +81,12 @@ struct Body<'a> {
 }
 
 impl Body<'_> {
+    /// A range of the segment as a range of the document.
+    fn absolute(&self, range: &Range<usize>) -> Range<usize> {
+        let base = self.segment.range.start;
+        base + range.start..base + range.end
+    }
+
     fn word(&self, t: &Token) -> &str {
         &self.text[t.range.clone()]
     }
@@ -208,10 +214,20 @@ impl Body<'_> {
         // A common word alone and without a title can only be a name that
         // lost its accents ("Jose"): without a form folding to it, a lookup
         // would only be scored to be thrown away.
-        if len == 1 && !title && is_common(heard) && !cache.exact_fold(names, heard) {
+        let common_alone =
+            len == 1 && !title && is_common(heard) && !cache.exact_fold(names, heard);
+        if common_alone && is_very_common(heard) {
             return None;
         }
         let mut found = cache.lookup_present(names, heard);
+        if common_alone {
+            // A rarer word that is also a name ("Ana") may still be a
+            // present person's given name misheard, and nothing else.
+            found.retain(|c| near_present_given(names, heard, c));
+            if found.is_empty() {
+                return None;
+            }
+        }
         if !self.english {
             // The built-in roster's names are guesses for English text:
             // "Claro" is a Spanish word, not Clair.
@@ -225,7 +241,8 @@ impl Body<'_> {
                     .contains(&index.forms[c.form as usize].person)
             });
             if found.is_empty() {
-                return None;
+                let abs = self.absolute(&range);
+                return other_given_name(names, &words, heard, abs, false);
             }
         }
         let clues = Clues {
@@ -242,13 +259,20 @@ impl Body<'_> {
             from_document: found.is_empty(),
             not_english: !self.english,
         };
-        let base = self.segment.range.start;
-        let abs = base + range.start..base + range.end;
-        if found.is_empty() {
+        let abs = self.absolute(&range);
+        let proposal = if found.is_empty() {
             let doc_found = candidates(&names.doc.speakers, &Heard::new(heard));
-            propose(names, &names.doc.speakers, &doc_found, heard, abs, clues)
+            propose(
+                names,
+                &names.doc.speakers,
+                &doc_found,
+                heard,
+                abs.clone(),
+                clues,
+            )
         } else {
-            propose(names, index, &found, heard, abs, clues)
-        }
+            propose(names, index, &found, heard, abs.clone(), clues)
+        };
+        proposal.or_else(|| other_given_name(names, &words, heard, abs, false))
     }
 }

@@ -95,7 +95,10 @@ impl NameCache {
                         continue;
                     }
                     let (score, evidence) = crate::names::score(&heard, form);
-                    if score >= crate::names::MIN_SCORE {
+                    // A given name one slip away ("Fahn" for Fahd) scores
+                    // low for its shortness, yet the person is there.
+                    let slip = form.kind == FormKind::Given && one_slip(&heard.folded, form);
+                    if score >= crate::names::MIN_SCORE || slip {
                         extra.push(Candidate {
                             form: id,
                             score,
@@ -113,6 +116,15 @@ impl NameCache {
         crate::names::rank(index, &Heard::new(heard_text), &mut found);
         found
     }
+}
+
+/// One letter added, dropped, changed or swapped, or the same sounds: the
+/// slips a short given name suffers ("Ana", "Tem", "Anya" for Anna, Tim,
+/// Anja).
+pub(super) fn one_slip(folded: &str, form: &crate::names::Form) -> bool {
+    folded.chars().count() >= 3
+        && (strsim::damerau_levenshtein(folded, &form.folded) <= 1
+            || crate::names::fold::skeleton(folded) == form.skeleton)
 }
 
 pub(super) fn check(

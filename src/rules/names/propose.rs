@@ -5,12 +5,14 @@
 use std::ops::Range;
 
 use super::tuning::{
-    AFTER_TITLE, GIVEN_NAME, MARGIN, MARKED, NEIGHBOUR, PRESENT, SAME_BUT_ACCENTS, SENTENCE_START,
-    SPEAKER,
+    AFTER_TITLE, GIVEN_NAME, MARGIN, MARKED, NEIGHBOUR, OTHER_GIVEN_NAME, PRESENT,
+    SAME_BUT_ACCENTS, SENTENCE_START, SPEAKER,
 };
 use super::{Context, NameContext};
 use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
-use crate::names::fold::recase;
+use crate::names::common::is_very_common;
+use crate::names::fold::{fold, recase};
+use crate::names::titles::is_title;
 use crate::names::{Candidate, FormKind, NameIndex};
 
 /// One proposed name fix before overlaps between windows are settled.
@@ -162,13 +164,28 @@ pub(super) fn propose(
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.cmp(&b.1.form)));
     let &(adjusted, best) = ranked.first()?;
     let form = &index.forms[best.form as usize];
-    if form.kind == FormKind::Given && single && best.score < GIVEN_NAME {
-        return None; // a lone word loosely like a given name is no evidence
+    // A lone word loosely like a given name is no evidence, unless it is
+    // one letter or sound away from the given name of a person the file
+    // names ("Ana" where Anna Berg speaks): then it is suggested.
+    let near_present = single && !clues.from_document && near_present_given(names, heard, best);
+    if form.kind == FormKind::Given && single && best.score < GIVEN_NAME && !near_present {
+        return None;
     }
-    if clues.common && !best.exact_fold && !clues.title {
-        return None; // "Will", "Grace", "Hope" and their kind stay words
+    // "Will", "Grace", "Hope" and their kind stay words; common words
+    // together may still be a person the file names ("John Car" where John
+    // Carr speaks), and are then suggested.
+    let present_whole_name = !single
+        && !clues.from_document
+        && form.kind == FormKind::Full
+        && names.doc.mentioned.contains(&form.person);
+    let said = said_form(target_text(index, best), heard);
+    // Only accents or case differ, from the whole name or from the part of
+    // it that was said.
+    let exact_fold = best.exact_fold || fold(&said) == fold(heard);
+    if clues.common && !exact_fold && !clues.title && !near_present && !present_whole_name {
+        return None;
     }
-    let replacement = recase(target_text(index, best), heard);
+    let replacement = recase(&said, heard);
     if replacement == heard {
         return None;
     }
@@ -178,13 +195,22 @@ pub(super) fn propose(
     });
     let mut evidence: Vec<Evidence> = Vec::new();
     let mut applicability = Applicability::Scored;
-    let rule = rule_for(form.kind, best, &clues);
+    let rule = rule_for(form.kind, exact_fold, &clues);
     if clues.label {
         evidence.push(Evidence::InLabel);
     }
     let mentioned = names.doc.mentioned.contains(&form.person);
-    let mut confidence = if best.exact_fold {
-        SAME_BUT_ACCENTS + context(best)
+    let mut confidence = if exact_fold {
+        // Spelled right but for accents: a whole name, a label or a name
+        // after a title is that person whether or not the file names them
+        // elsewhere; a lone word may still be somebody else's.
+        let whole = !single || clues.label || clues.title;
+        SAME_BUT_ACCENTS
+            + if whole {
+                context(best).max(0.0)
+            } else {
+                context(best)
+            }
     } else {
         adjusted
     };
@@ -256,13 +282,109 @@ pub(super) fn propose(
     })
 }
 
-/// The rule a fix of `best` (a form of `kind`) falls under.
-fn rule_for(kind: FormKind, best: &Candidate, clues: &Clues) -> Rule {
+/// Whether `c` is the given name of a person the file names and `heard`
+/// is one slip from it: one letter added, dropped, changed or swapped, or
+/// the same sounds ("Ana", "Tem", "Anya" where Anna, Tim, Anja take part).
+pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candidate) -> bool {
+    let form = &names.index.forms[c.form as usize];
+    if form.kind != FormKind::Given
+        || !names.doc.mentioned.contains(&form.person)
+        || is_very_common(heard)
+    {
+        return false; // "There" is not Thierry, even after "Chair."
+    }
+    super::one_slip(&fold(heard), form)
+}
+
+/// A heard name of two or more tokens whose last is the surname of exactly
+/// one person who speaks in the file, with another given name ("Matthew Okoro"
+/// where Thomas Okoro speaks): that person is suggested, never applied, as
+/// two relatives or namesakes may share a surname.
+pub(super) fn other_given_name(
+    names: &NameContext<'_>,
+    words: &[&str],
+    heard: &str,
+    range: Range<usize>,
+    label: bool,
+) -> Option<Proposal> {
+    let (&surname, given) = words.split_last()?;
+    if given.is_empty() || given.iter().any(|w| is_title(w)) {
+        return None;
+    }
+    let index = names.index;
+    // Present by a speaker label: a surname said anywhere, this one
+    // included, would make its owner "named in the file".
+    let speaks = |p: u32| {
+        names
+            .doc
+            .labels
+            .values()
+            .any(|(_, label)| names.doc.label_person(index, label) == Some(p))
+    };
+    let mut present = index
+        .owners(surname)
+        .iter()
+        .copied()
+        .filter(|&p| names.doc.mentioned.contains(&p) && speaks(p))
+        .filter(|&p| {
+            index
+                .forms_of(p)
+                .any(|(_, f)| f.kind == FormKind::Surname && f.folded == fold(surname))
+        });
+    let person = present.next()?;
+    if present.next().is_some() {
+        return None;
+    }
+    let name = &index.people[person as usize].name;
+    let replacement = recase(name, heard);
+    if fold(&replacement) == fold(heard) {
+        return None;
+    }
+    let mut note = name.to_string();
+    let about = &index.people[person as usize].about;
+    if !about.is_empty() {
+        note.push_str(&format!(" ({about})"));
+    }
+    note.push_str(": the surname of a person named in the file, with another given name");
+    Some(Proposal {
+        range,
+        rule: if label {
+            Rule::SpeakerLabelName
+        } else {
+            Rule::MisheardName
+        },
+        replacement,
+        confidence: OTHER_GIVEN_NAME,
+        applicability: Applicability::Suggest,
+        note,
+    })
+}
+
+/// The name as it was said: of a name of three tokens or more, the first
+/// and the last when those two were said ("Flavio Wagner" is fixed to
+/// "Flávio Wagner", not to "Flávio Rech Wagner").
+fn said_form(name: &str, heard: &str) -> String {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let said: Vec<&str> = heard.split_whitespace().collect();
+    match (parts.as_slice(), said.as_slice()) {
+        ([first, .., last], [said_first, said_last])
+            if parts.len() > 2
+                && fold(first) == fold(said_first)
+                && fold(last) == fold(said_last) =>
+        {
+            format!("{first} {last}")
+        }
+        _ => name.to_owned(),
+    }
+}
+
+/// The rule a fix to a form of `kind` falls under.
+fn rule_for(kind: FormKind, exact_fold: bool, clues: &Clues) -> Rule {
     if kind == FormKind::Misheard {
         Rule::KnownMisheardName
     } else if clues.from_document {
         Rule::DocumentSpeakerName
-    } else if best.exact_fold {
+    } else if exact_fold {
         Rule::NameAccents
     } else if clues.label {
         Rule::SpeakerLabelName

@@ -40,3 +40,7 @@ pub(super) const TWO_PEOPLE_USES: usize = 5;
 /// See [`TWO_PEOPLE_USES`]: the other spelling at most this many times as
 /// used.
 pub(super) const TWO_PEOPLE_RATIO: usize = 3;
+
+/// The confidence of a suggestion that only the surname supports: another
+/// given name with the surname of a person the file names.
+pub(super) const OTHER_GIVEN_NAME: f32 = 0.6;

@@ -1,0 +1,179 @@
+//! The classes of real mishearings the evaluation missed (issue 17).
+
+use std::path::Path;
+
+use capclean::dict::{Dictionaries, Roster};
+use capclean::formats::{Document, Format};
+use capclean::text::SourceEncoding;
+use capclean::{Engine, Settings, Status};
+
+const ROSTER: &str = "name
+Magda Kowalska
+Thomas Okoro
+Anna Berg
+Tim Hughes
+Greta Lindholm
+Sarah Mensah
+Pieter Van der Berghe
+Hoi-Ming Kwan
+John Carr
+Dragana Kovačević
+Luísa Brandt Moreira
+";
+
+/// (heard, suggestion, status) of every name finding.
+fn names(text: &str) -> Vec<(String, String, Status)> {
+    let roster = Roster::parse(Path::new("r.csv"), ROSTER).unwrap();
+    let engine = Engine::new(
+        Settings::default(),
+        Dictionaries {
+            roster,
+            ..Default::default()
+        },
+    );
+    let checked = engine.check_document(
+        Document::parse(text.to_owned(), Format::Cart),
+        SourceEncoding::Utf8,
+    );
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.kind() == capclean::Kind::Name)
+        .map(|f| {
+            (
+                text[f.range.clone()].to_owned(),
+                f.replacement.clone(),
+                f.status,
+            )
+        })
+        .collect()
+}
+
+/// The finding on `heard` gives `right` with `status`.
+fn found(text: &str, heard: &str, right: &str, status: Status) {
+    let found = names(text);
+    assert!(
+        found
+            .iter()
+            .any(|(h, r, s)| h == heard && r == right && *s == status),
+        "{heard} -> {right} not {status:?} in {text:?}: {found:?}"
+    );
+}
+
+fn caught(text: &str, heard: &str, right: &str) {
+    let found = names(text);
+    assert!(
+        found
+            .iter()
+            .any(|(h, r, s)| h.contains(heard) && r.contains(right) && *s != Status::Flagged),
+        "{heard} -> {right} not caught in {text:?}: {found:?}"
+    );
+}
+
+#[test]
+fn a_different_given_name_with_the_surname_of_a_present_person() {
+    caught(
+        ">> MAGDA KOWALSKA: Good morning.\n>> MARTA KOWALSKA: Thank you.\n>> MAGDA KOWALSKA: Next.\n",
+        "MARTA KOWALSKA",
+        "MAGDA KOWALSKA",
+    );
+    caught(
+        ">> THOMAS OKORO: I agree with the point.\n>> CHAIR: Thank you, Matthew Okoro, for that.\n",
+        "Matthew Okoro",
+        "Thomas Okoro",
+    );
+}
+
+#[test]
+fn a_misspelt_surname_and_a_wrong_given_name_together() {
+    caught(
+        ">> MAGDA KOWALSKA: Good morning.\n>> CHAIR: We thank Marta Kowalsky for the report.\n",
+        "Marta Kowalsky",
+        "Magda Kowalska",
+    );
+}
+
+#[test]
+fn a_short_given_name_one_letter_off_of_a_present_person() {
+    caught(
+        ">> ANNA BERG: Thank you.\n>> CHAIR: Ana, you have the floor again.\n",
+        "Ana",
+        "Anna",
+    );
+    caught(
+        ">> TIM HUGHES: Yes.\n>> CHAIR: Tem, please go ahead.\n",
+        "Tem",
+        "Tim",
+    );
+}
+
+#[test]
+fn a_lost_doubled_letter_that_leaves_common_words() {
+    // "John" and "Car" are both common words: once they stayed words.
+    found(
+        ">> JOHN CARR: Hello.\n>> CHAIR: Thank you, John Car.\n",
+        "John Car",
+        "John Carr",
+        Status::Suggested,
+    );
+}
+
+#[test]
+fn the_same_sounds_split_otherwise_than_the_hyphenated_name() {
+    found(
+        ">> HOI-MING KWAN: Thank you.\n>> CHAIR: Thank you, Hoyming Quan, for that.\n",
+        "Hoyming Quan",
+        "Hoi-Ming Kwan",
+        Status::Applied,
+    );
+}
+
+#[test]
+fn a_whole_name_without_its_accents_is_fixed_even_when_named_nowhere_else() {
+    found(
+        "We thank Dragana Kovacevic for the report.\n",
+        "Dragana Kovacevic",
+        "Dragana Kovačević",
+        Status::Applied,
+    );
+    // The two of three tokens that were said stay two.
+    found(
+        "We thank Luisa Moreira for the report.\n",
+        "Luisa Moreira",
+        "Luísa Moreira",
+        Status::Applied,
+    );
+}
+
+#[test]
+fn a_given_name_alone_far_from_every_present_person_passes() {
+    // Not one slip from Anna or Tim: a word, or somebody else.
+    let found = names(">> ANNA BERG: Thank you.\n>> CHAIR: Otto, you have the floor.\n");
+    assert!(found.is_empty(), "{found:?}");
+    // "Will" is far too common a word to be taken for Bill.
+    let found = names(">> ANNA BERG: Thank you.\n>> CHAIR: Will you go ahead, Anna?\n");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn doubled_letters_and_vowels() {
+    caught(
+        ">> GRETA LINDHOLM: Hello.\n>> CHAIR: Thank you, Gretta Lindholm.\n",
+        "Gretta",
+        "Greta",
+    );
+    caught(
+        ">> SARAH MENSAH: Hello.\n>> CHAIR: We now hear from Saarah Mensah.\n",
+        "Saarah",
+        "Sarah",
+    );
+}
+
+#[test]
+fn name_parts_run_together() {
+    caught(
+        "Pieter Van der Berghe opened.\n>> CHAIR: Mr. Vanderberghe, please.\n",
+        "Vanderberghe",
+        "Van der Berghe",
+    );
+}
