@@ -155,11 +155,10 @@ enum Form {
     Surname,
 }
 
-/// A panel: who moderates, who sits on it, the titles they go by, where it is.
+/// A panel: who moderates, who sits on it, where it is.
 struct Session {
     moderator: usize,
     panelists: Vec<usize>,
-    titles: Vec<&'static str>,
     place: &'static str,
     topic: &'static str,
     turns_left: usize,
@@ -168,16 +167,13 @@ struct Session {
 }
 
 impl Session {
-    fn new(rng: &mut SplitMix, people: usize) -> Session {
-        let moderator = rng.below(people);
-        let panelists: Vec<usize> = (0..3 + rng.below(3)).map(|_| rng.below(people)).collect();
-        let titles = (0..panelists.len() + 1)
-            .map(|_| if rng.chance(60) { rng.pick(TITLES) } else { "" })
-            .collect();
+    /// A panel of the first of `members` (at least two) as moderator and the
+    /// others as panelists.
+    fn new(rng: &mut SplitMix, mut members: Vec<usize>) -> Session {
+        let moderator = members.remove(0);
         Session {
             moderator,
-            panelists,
-            titles,
+            panelists: members,
             place: rng.pick(PLACES),
             topic: rng.pick(TOPICS),
             turns_left: 20 + rng.below(40),
@@ -193,24 +189,26 @@ impl Session {
             self.panelists[i - 1]
         }
     }
-
-    fn title(&self, i: usize) -> &'static str {
-        self.titles[i]
-    }
 }
 
 /// Counts kept while generating, for the tests.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Counts {
     pub mentions: usize,
     pub misheard: usize,
+    /// The people mentioned (rightly or not).
+    pub people: HashSet<usize>,
 }
 
 struct Writer<'a> {
     rng: SplitMix,
+    seed: u64,
     people: &'a [Person],
     session: Session,
     counts: Counts,
+    /// Everyone who has sat on a panel so far, in order of first appearance.
+    appeared: Vec<usize>,
+    on_a_panel: HashSet<usize>,
 }
 
 /// Raw cart text of about `bytes` bytes (never less) of panel discussions,
@@ -230,35 +228,37 @@ pub fn panel(bytes: usize, seed: u64, roster_people: usize) -> String {
 
 pub(crate) fn panel_counted(bytes: usize, seed: u64, roster_people: usize) -> (String, Counts) {
     let people = roster_people_at_least_one(roster_people, seed);
-    let mut rng = SplitMix::new(seed ^ 0x9A7E_1D15);
-    let session = Session::new(&mut rng, people.len());
     let mut w = Writer {
-        rng,
+        rng: SplitMix::new(seed ^ 0x9A7E_1D15),
+        seed,
         people: &people,
-        session,
+        session: Session::new(&mut SplitMix::new(0), vec![0, 0]),
         counts: Counts::default(),
+        appeared: Vec::new(),
+        on_a_panel: HashSet::new(),
     };
+    w.session = w.new_session();
     let mut out = String::with_capacity(bytes + 4096);
     let mut seen: HashSet<u64> = HashSet::new();
     let mut line = String::new();
     while out.len() < bytes {
         if w.session.turns_left == 0 {
-            w.session = Session::new(&mut w.rng, people.len());
+            w.session = w.new_session();
         }
         w.session.turns_left -= 1;
         let speaker = w.next_speaker();
         let lines = if w.rng.chance(25) { 2 } else { 1 };
         for n in 0..lines {
             // A line that happens to repeat one already written is drawn
-            // again (its counts are dropped with it).
+            // again (its counts are dropped with it; who it named is kept).
             loop {
                 line.clear();
-                let before = w.counts;
+                let before = (w.counts.mentions, w.counts.misheard);
                 w.line(speaker, n == 0, &mut line);
                 if seen.insert(fnv1a(line.as_bytes())) {
                     break;
                 }
-                w.counts = before;
+                (w.counts.mentions, w.counts.misheard) = before;
             }
             out.push_str(&line);
             out.push('\n');
@@ -279,6 +279,26 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 impl Writer<'_> {
+    /// A new panel: half its members have sat on one before (an event's
+    /// regulars), the others are anyone on the roster.
+    fn new_session(&mut self) -> Session {
+        let size = 4 + self.rng.below(3);
+        let members = (0..size)
+            .map(|_| {
+                if !self.appeared.is_empty() && self.rng.chance(50) {
+                    self.appeared[self.rng.below(self.appeared.len())]
+                } else {
+                    let person = self.rng.below(self.people.len());
+                    if self.on_a_panel.insert(person) {
+                        self.appeared.push(person);
+                    }
+                    person
+                }
+            })
+            .collect();
+        Session::new(&mut self.rng, members)
+    }
+
     /// The moderator after a panelist about half the time, else a
     /// panelist who did not just speak.
     fn next_speaker(&mut self) -> usize {
@@ -318,7 +338,7 @@ impl Writer<'_> {
     fn label(&mut self, speaker: usize, out: &mut String) {
         out.push_str(">> ");
         let person = self.session.member(speaker);
-        let title = self.session.title(speaker);
+        let title = self.title(person);
         if speaker == 0 && self.rng.chance(40) {
             out.push_str("MODERATOR");
         } else {
@@ -327,52 +347,67 @@ impl Writer<'_> {
             } else {
                 Form::Full
             };
-            let name = self.mention(person, form, title, 8);
+            let name = self.mention(person, form, 4);
             out.push_str(&name.to_uppercase());
         }
         out.push(':');
     }
 
-    /// Another member of the panel than `speaker`, or now and then anyone
-    /// on the roster (and their title, if they are on the panel).
-    fn other(&mut self, speaker: usize) -> (usize, &'static str) {
+    /// The title `person` goes by, the same all through ("" for none, four
+    /// people in ten).
+    fn title(&self, person: usize) -> &'static str {
+        let mut rng =
+            SplitMix::new(self.seed ^ (person as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        if rng.chance(60) {
+            rng.pick(TITLES)
+        } else {
+            ""
+        }
+    }
+
+    /// Another member of the panel than `speaker`, or now and then someone
+    /// who sat on an earlier panel, rarely anyone on the roster.
+    fn other(&mut self, speaker: usize) -> usize {
         let members = self.session.panelists.len() + 1;
         if self.rng.chance(35) {
-            let person = self.rng.below(self.people.len());
-            let title = if self.rng.chance(40) {
-                self.rng.pick(TITLES)
+            let person = if self.rng.chance(99) {
+                self.appeared[self.rng.below(self.appeared.len())]
             } else {
-                ""
+                self.rng.below(self.people.len())
             };
-            return (person, title);
+            return person;
         }
         let mut i = self.rng.below(members);
         if i == speaker {
             i = (i + 1) % members;
         }
-        (self.session.member(i), self.session.title(i))
+        self.session.member(i)
     }
 
     /// A mention of `person` in running text, misheard about one time in six.
     fn named(&mut self, speaker: usize) -> String {
-        let (person, title) = self.other(speaker);
+        let person = self.other(speaker);
         let form = match self.rng.below(100) {
             0..=29 => Form::Full,
-            30..=54 if !title.is_empty() => Form::Titled,
+            30..=54 if !self.title(person).is_empty() => Form::Titled,
             30..=54 => Form::Surname,
             55..=79 => Form::Given,
             _ => Form::Surname,
         };
-        self.mention(person, form, title, 17)
+        self.mention(person, form, 17)
     }
 
-    fn mention(&mut self, person: usize, form: Form, title: &str, misheard: usize) -> String {
+    /// `person` called by `form`, misheard `misheard` times in a hundred.
+    fn mention(&mut self, person: usize, form: Form, misheard: usize) -> String {
+        let title = self.title(person);
         self.counts.mentions += 1;
+        self.counts.people.insert(person);
         let p = &self.people[person];
         let (mut given, mut surname) = (p.given.clone(), p.surname.clone());
         // A person without a given name is named by the surname alone.
         let form = match form {
             Form::Full | Form::Given if given.is_empty() => Form::Surname,
+            Form::Titled if title.is_empty() => Form::Full,
             form => form,
         };
         if self.rng.chance(misheard) {
@@ -474,9 +509,8 @@ impl Writer<'_> {
                 out.push_str(&format!("I agree with {a} that {c}."));
             }
             9 => {
-                let (person, title) = self.other(speaker);
-                let title = if title.is_empty() { "Minister" } else { title };
-                let a = self.mention(person, Form::Titled, title, 17);
+                let person = self.other(speaker);
+                let a = self.mention(person, Form::Titled, 17);
                 let n = self.rng.below(12) + 2;
                 out.push_str(&format!("Over to {a}, you have {n} minutes."));
             }
@@ -834,6 +868,10 @@ mod tests {
         );
         let misheard = counts.misheard as f64 / counts.mentions as f64;
         assert!((0.10..=0.25).contains(&misheard), "{misheard:.2} misheard");
+        // An event's regulars and the people they speak of: a few hundred a
+        // megabyte, not the whole roster.
+        let people = counts.people.len();
+        assert!((100..=500).contains(&people), "{people} people named");
     }
 
     #[test]
