@@ -2,8 +2,9 @@
 //! and to the people of a generated roster, for measuring the names stage
 //! where it works hardest. The text of `cart` mentions eight speakers now
 //! and then and repeats its patterns, so per-word caches hide the cost of a
-//! name lookup; here a name comes every ten to fifteen words, drawn from the
-//! whole roster, a sixth of them misheard, and no line repeats.
+//! name lookup; here a name comes every ten to fifteen words, of the
+//! hundreds of roster people an event's panels bring together, one in seven
+//! of them misheard, and no line repeats.
 
 use std::collections::HashSet;
 
@@ -216,11 +217,13 @@ struct Writer<'a> {
 /// `>> MINISTER MIRABENTOR:`), turns of a few sentences, and the people of
 /// `roster_csv(roster_people, seed)` named every ten to fifteen words in
 /// running text ("thank you, Kalo", "as Dr. Mirabentor said"), about one
-/// mention in six misheard: one letter off, a letter doubled or undoubled,
+/// mention in seven misheard: one letter off, a letter doubled or undoubled,
 /// a name split or merged, accents dropped, another person's given name
 /// before the right surname, a sound-alike spelling. Places, organisations
-/// and sentence starts add capitalised words that are not names. No line
-/// repeats. A roster of at least `roster_people` people from the same seed
+/// and sentence starts add capitalised words that are not names. Half of
+/// each panel has sat on an earlier one, and people named outside the panel
+/// are earlier panelists, so a megabyte names a few hundred people (about
+/// 220 of 10,000), not the whole roster. No line repeats. A roster of at least `roster_people` people from the same seed
 /// holds everyone named.
 pub fn panel(bytes: usize, seed: u64, roster_people: usize) -> String {
     panel_counted(bytes, seed, roster_people).0
@@ -384,7 +387,7 @@ impl Writer<'_> {
         self.session.member(i)
     }
 
-    /// A mention of `person` in running text, misheard about one time in six.
+    /// A mention of `person` in running text, misheard 17 times in a hundred.
     fn named(&mut self, speaker: usize) -> String {
         let person = self.other(speaker);
         let form = match self.rng.below(100) {
