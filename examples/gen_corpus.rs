@@ -5,7 +5,13 @@
 //! cargo run --release --example gen_corpus -- --roster 10000 > roster.csv  # 10,000 people
 //! cargo run --release --example gen_corpus -- --glossary 1000 > terms.csv  # 1,000 terms
 //! cargo run --release --example gen_corpus -- --folder DIR 2000 50         # 2,000 files of 50 KB
+//! cargo run --release --example gen_corpus -- --panel 20 42 --people 10000 > panel.txt  # 20 MB, names dense
+//! cargo run --release --example gen_corpus -- --roster 10000 42 > roster.csv        # ... and its roster
 //! ```
+//!
+//! A panel transcript names the people of the roster generated with the same
+//! seed and at least as many people (`--roster N` takes its seed from the
+//! second positional argument, 42 by default).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -30,6 +36,12 @@ struct Args {
     /// Write a folder of FILES transcripts of KB kilobytes each instead.
     #[arg(long, num_args = 3, value_names = ["DIR", "FILES", "KB"])]
     folder: Option<Vec<String>>,
+    /// Write a name-dense panel transcript of MB megabytes from SEED instead.
+    #[arg(long, num_args = 2, value_names = ["MB", "SEED"])]
+    panel: Option<Vec<u64>>,
+    /// The panel transcript names the people of a roster of this many.
+    #[arg(long, default_value_t = 10_000, requires = "panel")]
+    people: usize,
 }
 
 fn main() {
@@ -55,6 +67,9 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             let text = capclean_corpus::cart(kb << 10, args.seed.wrapping_add(i as u64));
             std::fs::write(dir.join(format!("session-{i:05}.txt")), text)?;
         }
+    } else if let Some(panel) = &args.panel {
+        let (mb, seed) = (usize::try_from(panel[0])?, panel[1]);
+        out.write_all(capclean_corpus::panel(mb << 20, seed, args.people).as_bytes())?;
     } else {
         out.write_all(capclean_corpus::cart(args.mb << 20, args.seed).as_bytes())?;
     }

@@ -3,6 +3,10 @@
 //! ship it): speaker turns, sound tags, and the damage the punctuation
 //! and inaudible rules repair, at fixed rates. Same seed, same text.
 
+mod panel;
+
+pub use panel::{panel, roster_people, Person};
+
 /// A small, fast, seeded generator (SplitMix64): the corpus must be the
 /// same on every machine, so no OS randomness.
 #[derive(Debug, Clone)]
