@@ -395,25 +395,27 @@ pub fn may_hold_mojibake(bytes: &[u8]) -> bool {
     })
 }
 
-/// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252. Only a
-/// whole run of such characters is repaired, and only where every character
-/// of it decodes: a repair next to one that does not could join it into new
-/// mojibake, and a second run would change the text again.
+/// P008: `Ã©` -> `é`, `â€™` -> `’`: UTF-8 read as Windows-1252, repaired
+/// where every character of a chain decodes, and not where the repair
+/// would join a character beside it into new mojibake (`Ê` + the `…` of
+/// `â€¦` spells `ʅ`): a second run would change the text again.
 fn mojibake(scan: &mut Scan<'_>) {
     let text = scan.text;
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
-        if !from_cp1252_high_byte(c) {
-            i += c.len_utf8();
-            continue;
+    while i < text.len() {
+        let mut end = i;
+        let mut repaired = String::new();
+        while let Some((c, next)) = mojibake_char(text, end) {
+            repaired.push(c);
+            end = next;
         }
-        let run_end = text[i..]
-            .char_indices()
-            .find(|&(_, c)| !from_cp1252_high_byte(c))
-            .map_or(text.len(), |(off, _)| i + off);
-        let range = i..run_end;
-        if let Some(repaired) = repair_run(&text[range.clone()]) {
-            if scan.free(&range) {
+        if end > i {
+            // Text read wrongly twice is repaired to the end.
+            while let Some(again) = decode_whole(&repaired) {
+                repaired = again;
+            }
+            let range = i..end;
+            if !joins_neighbours(text, &range, &repaired) && scan.free(&range) {
                 scan.propose(
                     Rule::Mojibake,
                     range,
@@ -423,8 +425,10 @@ fn mojibake(scan: &mut Scan<'_>) {
                     "UTF-8 text that was read as Windows-1252",
                 );
             }
+            i = end;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
-        i = run_end;
     }
 }
 
@@ -434,50 +438,41 @@ fn from_cp1252_high_byte(c: char) -> bool {
     cp1252_byte(c).is_some_and(|b| b >= 0x80)
 }
 
-/// A run of mojibake decoded, again while the result is itself mojibake
-/// (text read wrongly twice), so that the repair is final.
-fn repair_run(run: &str) -> Option<String> {
-    let mut repaired = decode_whole_run(run)?;
-    // Each decoding shortens the text, so this ends.
-    while let Some(again) = decode_runs(&repaired) {
-        repaired = again;
+/// Whether `repaired`, put in place of `text[range]`, would spell new
+/// mojibake with the characters beside it.
+fn joins_neighbours(text: &str, range: &Range<usize>, repaired: &str) -> bool {
+    let before: String = {
+        let mut chars: Vec<char> = text[..range.start]
+            .chars()
+            .rev()
+            .take_while(|&c| from_cp1252_high_byte(c))
+            .take(3)
+            .collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let after: String = text[range.end..]
+        .chars()
+        .take_while(|&c| from_cp1252_high_byte(c))
+        .take(3)
+        .collect();
+    if before.is_empty() && after.is_empty() {
+        return false;
     }
-    Some(repaired)
+    let joined = format!("{before}{repaired}{after}");
+    let (left, right) = (before.len(), before.len() + repaired.len());
+    joined.char_indices().any(|(p, _)| {
+        mojibake_char(&joined, p)
+            .is_some_and(|(_, end)| (p < left && end > left) || (p < right && end > right))
+    })
 }
 
-/// Every run of `text` that decodes whole, decoded; `None` when none does.
-fn decode_runs(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let split = |s: &str, in_run: bool| {
-            s.char_indices()
-                .find(|&(_, c)| from_cp1252_high_byte(c) != in_run)
-                .map_or(s.len(), |(off, _)| off)
-        };
-        let plain = split(rest, false);
-        out.push_str(&rest[..plain]);
-        rest = &rest[plain..];
-        let run = split(rest, true);
-        match decode_whole_run(&rest[..run]) {
-            Some(decoded) => {
-                out.push_str(&decoded);
-                changed = true;
-            }
-            None => out.push_str(&rest[..run]),
-        }
-        rest = &rest[run..];
-    }
-    changed.then_some(out)
-}
-
-/// The characters a run of mojibake spells, when all of it decodes.
-fn decode_whole_run(run: &str) -> Option<String> {
+/// The characters `text` spells when all of it is one chain of mojibake.
+fn decode_whole(text: &str) -> Option<String> {
     let mut decoded = String::new();
     let mut i = 0;
-    while i < run.len() {
-        let (c, next) = mojibake_char(run, i)?;
+    while i < text.len() {
+        let (c, next) = mojibake_char(text, i)?;
         decoded.push(c);
         i = next;
     }
@@ -968,9 +963,9 @@ mod tests {
         assert_unchanged("le café’— and né”…");
         // Text read wrongly twice is repaired whole.
         assert_fix("CafÃƒÂ© ok", "Café ok");
-        // Next to a character that does not decode, nothing is repaired:
-        // `Ê` + the `…` repaired from `â€¦` would spell `ʅ` on a second run.
-        assert_unchanged("ÊÊâ€¦ and Ã©”");
+        // Not where the repair spells new mojibake with its neighbour:
+        // `Ê` + the `…` repaired from `â€¦` would be `ʅ` on a second run.
+        assert_fix("ÊÊâ€¦ and Ã©” and ÿÃ¿Ã", "ÊÊâ€¦ and é” and ÿÿÃ");
     }
 
     #[test]
