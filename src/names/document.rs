@@ -66,6 +66,8 @@ pub struct DocNames {
     /// Misspelled labels a first pass corrects (folded) and the person they
     /// name: their turns are that person's, as they will be in the output.
     pub(crate) fixed_labels: HashMap<String, u32>,
+    /// What a first pass corrects each of those labels to.
+    pub(crate) fixed_label_text: HashMap<String, String>,
     /// Speakers of this document who are not on the roster.
     pub(crate) speakers: NameIndex,
 }
@@ -207,8 +209,8 @@ pub(crate) fn unique(owners: &[u32]) -> Option<u32> {
 pub struct Learned {
     /// People a fix names.
     pub people: Vec<u32>,
-    /// Labels a fix corrects, and the person each names.
-    pub labels: Vec<(String, u32)>,
+    /// Labels a fix corrects, the person each names, and its correction.
+    pub labels: Vec<(String, u32, String)>,
 }
 
 impl Learned {
@@ -251,10 +253,11 @@ impl DocNames {
     pub fn add_label_fixes(
         &mut self,
         index: &NameIndex,
-        fixes: impl IntoIterator<Item = (String, u32)>,
+        fixes: impl IntoIterator<Item = (String, u32, String)>,
     ) -> bool {
         let before = self.fixed_labels.len();
-        for (label, person) in fixes {
+        for (label, person, fixed) in fixes {
+            self.fixed_label_text.entry(fold(&label)).or_insert(fixed);
             self.fixed_labels.entry(fold(&label)).or_insert(person);
         }
         let added = self.fixed_labels.len() > before;
@@ -333,11 +336,8 @@ impl DocNames {
         // will on a run over the output: a second run must see the same.
         let mut counted: HashMap<String, (usize, String)> = HashMap::default();
         for (folded, (uses, text)) in &names.labels {
-            let (key, text) = match names.fixed_labels.get(folded) {
-                Some(&person) => {
-                    let name = &index.people[person as usize].name;
-                    (fold(name), name.clone())
-                }
+            let (key, text) = match names.fixed_label_text.get(folded) {
+                Some(fixed) => (fold(fixed), fixed.clone()),
                 None => (folded.clone(), text.clone()),
             };
             let entry = counted.entry(key).or_insert((0, text));

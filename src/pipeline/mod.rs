@@ -384,12 +384,16 @@ impl Engine {
 
     /// The labels that applied label fixes correct, with the one person
     /// each fix names.
-    fn corrected_labels(&self, doc: &Document, findings: &[Finding]) -> Vec<(String, u32)> {
+    fn corrected_labels(&self, doc: &Document, findings: &[Finding]) -> Vec<(String, u32, String)> {
         findings
             .iter()
             .filter(|f| f.rule == Rule::SpeakerLabelName && f.status == Status::Applied)
             .filter_map(|f| match self.names.owners(&f.replacement) {
-                [one] => Some((doc.text[f.range.clone()].to_owned(), *one)),
+                [one] => Some((
+                    doc.text[f.range.clone()].to_owned(),
+                    *one,
+                    f.replacement.clone(),
+                )),
                 _ => None,
             })
             .collect()
