@@ -279,17 +279,16 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// `text[span]` with `findings` applied (sorted, not overlapping).
+/// `text[span]` with `findings` applied (sorted, not overlapping), by the
+/// project's own applier.
 fn applied_over(text: &str, span: Range<usize>, findings: &[&Finding]) -> String {
-    let mut out = String::new();
-    let mut pos = span.start;
-    for f in findings {
-        out.push_str(&text[pos..f.range.start]);
-        out.push_str(&f.replacement);
-        pos = f.range.end;
-    }
-    out.push_str(&text[pos..span.end]);
-    out
+    let shift = |r: &Range<usize>| r.start - span.start..r.end - span.start;
+    capclean::pipeline::apply::apply_edits(
+        &text[span.clone()],
+        findings
+            .iter()
+            .map(|f| (shift(&f.range), f.replacement.as_str())),
+    )
 }
 
 fn judge(raw: &str, span: &Range<usize>, right: &str, findings: &[&Finding]) -> Outcome {
