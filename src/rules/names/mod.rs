@@ -97,8 +97,9 @@ impl NameCache {
                     let (score, evidence) = crate::names::score(&heard, form);
                     // A given name one slip away ("Fahn" for Fahd) scores
                     // low for its shortness, yet the person is there.
-                    let slip = form.kind == FormKind::Given && one_slip(&heard.folded, form);
-                    if score >= crate::names::MIN_SCORE || slip {
+                    let keep = score >= crate::names::MIN_SCORE
+                        || form.kind == FormKind::Given && one_slip(&heard, form);
+                    if keep {
                         extra.push(Candidate {
                             form: id,
                             score,
@@ -121,10 +122,12 @@ impl NameCache {
 /// One letter added, dropped, changed or swapped, or the same sounds: the
 /// slips a short given name suffers ("Ana", "Tem", "Anya" for Anna, Tim,
 /// Anja).
-pub(super) fn one_slip(folded: &str, form: &crate::names::Form) -> bool {
-    folded.chars().count() >= 3
-        && (strsim::damerau_levenshtein(folded, &form.folded) <= 1
-            || crate::names::fold::skeleton(folded) == form.skeleton)
+pub(super) fn one_slip(heard: &Heard, form: &crate::names::Form) -> bool {
+    let (heard_len, form_len) = (heard.folded.chars().count(), form.folded.chars().count());
+    heard_len >= 3
+        && (heard.skeleton == form.skeleton
+            || heard_len.abs_diff(form_len) <= 1
+                && strsim::damerau_levenshtein(&heard.folded, &form.folded) <= 1)
 }
 
 pub(super) fn check(

@@ -13,7 +13,7 @@ use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
 use crate::names::common::is_very_common;
 use crate::names::fold::{fold, recase};
 use crate::names::titles::is_title;
-use crate::names::{Candidate, FormKind, NameIndex};
+use crate::names::{Candidate, FormKind, Heard, NameIndex};
 
 /// One proposed name fix before overlaps between windows are settled.
 pub(super) struct Proposal {
@@ -293,7 +293,7 @@ pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candi
     {
         return false; // "There" is not Thierry, even after "Chair."
     }
-    super::one_slip(&fold(heard), form)
+    super::one_slip(&Heard::new(heard), form)
 }
 
 /// A heard name of two or more tokens whose last is the surname of exactly
@@ -314,18 +314,11 @@ pub(super) fn other_given_name(
     let index = names.index;
     // Present by a speaker label: a surname said anywhere, this one
     // included, would make its owner "named in the file".
-    let speaks = |p: u32| {
-        names
-            .doc
-            .labels
-            .values()
-            .any(|(_, label)| names.doc.label_person(index, label) == Some(p))
-    };
     let mut present = index
         .owners(surname)
         .iter()
         .copied()
-        .filter(|&p| names.doc.mentioned.contains(&p) && speaks(p))
+        .filter(|&p| names.doc.mentioned.contains(&p) && names.doc.label_people.contains(&p))
         .filter(|&p| {
             index
                 .forms_of(p)
