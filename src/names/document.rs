@@ -70,6 +70,8 @@ pub struct DocNames {
     pub(crate) fixed_label_text: HashMap<String, String>,
     /// Speakers of this document who are not on the roster.
     pub(crate) speakers: NameIndex,
+    /// Roster people a label of this document names (or is corrected to).
+    pub(crate) label_people: HashSet<u32>,
 }
 
 /// The speaker turns of the text being checked, each with the roster
@@ -395,5 +397,11 @@ impl DocNames {
         }
         names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
         names.label_roots = label_roots(&counted);
+        let label_people: HashSet<u32> = names
+            .labels
+            .values()
+            .filter_map(|(_, label)| names.label_person(index, label))
+            .collect();
+        names.label_people = label_people;
     }
 }
