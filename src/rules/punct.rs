@@ -403,12 +403,7 @@ fn mojibake(scan: &mut Scan<'_>) {
     let text = scan.text;
     let mut i = 0;
     while i < text.len() {
-        let mut end = i;
-        let mut repaired = String::new();
-        while let Some((c, next)) = mojibake_char(text, end) {
-            repaired.push(c);
-            end = next;
-        }
+        let (end, mut repaired) = chain_at(text, i);
         if end > i {
             // Text read wrongly twice is repaired to the end.
             while let Some(again) = decode_whole(&repaired) {
@@ -467,16 +462,21 @@ fn joins_neighbours(text: &str, range: &Range<usize>, repaired: &str) -> bool {
     })
 }
 
+/// Where the chain of mojibake starting at `i` ends, and what it spells.
+fn chain_at(text: &str, i: usize) -> (usize, String) {
+    let mut end = i;
+    let mut decoded = String::new();
+    while let Some((c, next)) = mojibake_char(text, end) {
+        decoded.push(c);
+        end = next;
+    }
+    (end, decoded)
+}
+
 /// The characters `text` spells when all of it is one chain of mojibake.
 fn decode_whole(text: &str) -> Option<String> {
-    let mut decoded = String::new();
-    let mut i = 0;
-    while i < text.len() {
-        let (c, next) = mojibake_char(text, i)?;
-        decoded.push(c);
-        i = next;
-    }
-    (!decoded.is_empty()).then_some(decoded)
+    let (end, decoded) = chain_at(text, 0);
+    (end == text.len() && !decoded.is_empty()).then_some(decoded)
 }
 
 /// P004: `4, 500 fliers` -> `4,500 fliers`; a list such as `items 4, 500
