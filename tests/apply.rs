@@ -27,7 +27,8 @@ fn fix_samples(dir: &Path) -> Vec<Vec<String>> {
     }
     capclean()
         .current_dir(dir)
-        .args(["fix", "talks", "-o", "fixed", "-q"])
+        .args(["fix", "talks", "-o", "fixed", "-q", "--roster"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/roster.csv"))
         .assert()
         .success();
     read_csv(&fs::read(dir.join("fixed/review.csv")).unwrap(), b',')

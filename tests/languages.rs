@@ -61,6 +61,7 @@ const SPANISH: &[&str] = &[
     "No sé qué decirte, es todo muy complicado.",
     "Mi madre siempre dice que hay que tener paciencia.",
     "¿Dónde estabas anoche cuando te llamé?",
+    "Anda, mira quién está aquí.",
 ];
 
 #[test]

@@ -54,6 +54,8 @@ fn fixed_samples() -> (TempDir, PathBuf, PathBuf) {
         .arg("--report")
         .arg(&report)
         .arg("-q")
+        .arg("--roster")
+        .arg(samples().join("roster.csv"))
         .assert()
         .success();
     (tmp, report, out.join("review.csv"))
@@ -248,6 +250,8 @@ fn report_loads_in_headless_chromium_without_errors() {
         .arg("--report")
         .arg(&report)
         .arg("-q")
+        .arg("--roster")
+        .arg(samples().join("roster.csv"))
         .assert()
         .code(1);
     let marks = Html::parse_document(&fs::read_to_string(&report).unwrap())

@@ -14,6 +14,8 @@ use capclean::Engine;
 use proptest::prelude::*;
 use tempfile::TempDir;
 
+mod common;
+
 fn capclean() -> Command {
     Command::cargo_bin("capclean").expect("binary builds")
 }
@@ -159,10 +161,7 @@ fn thread_count_does_not_change_the_result() {
 fn inputs_that_fuzzing_found_not_idempotent_are_now() {
     // The pipeline target's regression seeds: its first byte picks the
     // format, the rest is the input, decoded as the CLI would.
-    let engine = Engine::new(
-        Settings::default(),
-        capclean::dict::Dictionaries::builtin().unwrap(),
-    );
+    let engine = Engine::new(Settings::default(), common::with_sample_roster());
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/pipeline");
     let mut seen = 0;
     for entry in fs::read_dir(&dir).unwrap() {
@@ -265,6 +264,8 @@ fn text_strategy() -> impl Strategy<Value = String> {
         "St. Claire",
         "IGF",
         "igf",
+        "President Marcon",
+        "Mr. Brown",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -281,7 +282,7 @@ proptest! {
 
     #[test]
     fn a_second_run_changes_nothing(text in text_strategy(), format in prop::sample::select(vec![Format::Cart, Format::Srt, Format::Vtt])) {
-        let engine = Engine::new(Settings::default(), capclean::dict::Dictionaries::builtin().unwrap());
+        let engine = Engine::new(Settings::default(), common::with_sample_roster());
         let once = engine.check_document(Document::parse(text, format), SourceEncoding::Utf8);
         let twice = engine.check_document(Document::parse(once.output.clone(), format), SourceEncoding::Utf8);
         let again: Vec<_> = twice.findings.iter().filter(|f| f.status == capclean::Status::Applied).collect();
@@ -301,7 +302,8 @@ proptest! {
     }
 }
 
-/// `text` checked with every rule and the built-in dictionaries, its review
+/// `text` checked with every rule, the built-in dictionaries and the
+/// samples' roster, its review
 /// list written and read back, with row `i` accepted where `accept[i]`
 /// (cycled) and rejected otherwise.
 fn decided(
@@ -310,10 +312,7 @@ fn decided(
     accept: &[bool],
 ) -> (capclean::Checked, Vec<capclean::review::ReviewedRow>) {
     use capclean::review::{read_review, rows_for, write_review, Decision};
-    let engine = Engine::new(
-        Settings::default(),
-        capclean::dict::Dictionaries::builtin().unwrap(),
-    );
+    let engine = Engine::new(Settings::default(), common::with_sample_roster());
     let checked = engine.check_document(
         Document::parse(text.to_owned(), format),
         SourceEncoding::Utf8,
@@ -380,7 +379,7 @@ proptest! {
         }
         prop_assert_eq!(shift, output.len() as isize - text.len() as isize);
         // A second `fix` proposes nothing on an accepted edit.
-        let engine = Engine::new(Settings::default(), capclean::dict::Dictionaries::builtin().unwrap());
+        let engine = Engine::new(Settings::default(), common::with_sample_roster());
         let again = engine.check_document(Document::parse(output.clone(), format), SourceEncoding::Utf8);
         for f in again.findings.iter().filter(|f| f.status == capclean::Status::Applied) {
             // An insertion touches an edit strictly inside it; a

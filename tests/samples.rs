@@ -1,5 +1,9 @@
 //! Whole outputs on the shipped samples: a snapshot of what `fix` changes
-//! (as a diff) and of the review list, and the idempotence of `fix`.
+//! (as a diff) and of the review list, and the idempotence of `fix`. The
+//! samples' people are in their own roster (`samples/roster.csv`), which
+//! every test here loads as `fix --roster samples/roster.csv` does.
+
+mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,7 +28,7 @@ fn samples() -> Vec<PathBuf> {
 }
 
 fn engine() -> Engine {
-    Engine::new(Settings::default(), Dictionaries::builtin().unwrap())
+    Engine::new(Settings::default(), common::with_sample_roster())
 }
 
 #[test]
@@ -69,7 +73,7 @@ fn fix_is_idempotent_on_every_sample() {
     }
 }
 
-/// With the built-in dictionaries, `fix` turns every sample into exactly
+/// With the built-in dictionaries and the samples' roster, `fix` turns every sample into exactly
 /// the version an editor would publish (tests/expected/), apart from what
 /// only an editor can decide (doubled words, flagged markers, the
 /// ambiguous list of numbers), which stays as it was.
@@ -93,4 +97,35 @@ fn fix_produces_the_expected_publishable_versions() {
             panic!("{name:?} differs from the expected version:\n{diff}");
         }
     }
+}
+
+/// Without their roster, the samples get no name from the built-in roster:
+/// none of its real people is named in them, so no name rule may propose
+/// one, and the invented people are not written in anywhere. What is left
+/// are the suggestions of N005, which come from the files' own speaker
+/// labels, not from any roster.
+#[test]
+fn without_their_roster_the_samples_get_no_names_from_the_built_in_roster() {
+    let names_only = Settings {
+        rules: capclean::rules::RuleSet::parse("N").unwrap(),
+        ..Settings::default()
+    };
+    let engine = Engine::new(names_only, Dictionaries::builtin().unwrap());
+    let mut speakers = 0;
+    for path in samples() {
+        let name = path.to_string_lossy().to_string();
+        let checked = engine
+            .check_bytes(&name, &fs::read(&path).unwrap())
+            .unwrap();
+        for f in &checked.findings {
+            assert_eq!(f.rule.code(), "N005", "{name}: {f:?}");
+            assert_ne!(f.status, Status::Applied, "{name}: {f:?}");
+            speakers += 1;
+        }
+        assert_eq!(checked.output, checked.doc.text, "{name}: a name changed");
+    }
+    assert!(
+        speakers > 0,
+        "no N005 suggestion left: is the test still looking?"
+    );
 }

@@ -108,7 +108,8 @@ fn a_review_list_saved_by_libreoffice_calc_applies() {
     Command::cargo_bin("capclean")
         .unwrap()
         .current_dir(dir)
-        .args(["fix", "talks", "-o", "fixed", "-q"])
+        .args(["fix", "talks", "-o", "fixed", "-q", "--roster"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/roster.csv"))
         .assert()
         .success();
 

@@ -1,9 +1,26 @@
 //! Checks shared by several targets (each target uses only some of them).
 #![allow(dead_code)]
 
+use std::path::Path;
+
+use capclean::dict::{Dictionaries, Roster};
 use capclean::formats::{Document, Format};
 use capclean::text::SourceEncoding;
 use capclean::Engine;
+
+/// The samples' roster (the people the seeds name), compiled in.
+const SAMPLE_ROSTER: &str = include_str!("../../samples/roster.csv");
+
+/// The built-in dictionaries with the samples' roster added, as
+/// `capclean fix --roster samples/roster.csv` has them: the seeds come from
+/// the samples, and their misheard names should reach the name rules.
+pub fn dictionaries() -> Dictionaries {
+    let mut dicts = Dictionaries::builtin().expect("built-in dictionaries");
+    dicts.roster.extend(
+        Roster::parse(Path::new("samples/roster.csv"), SAMPLE_ROSTER).expect("samples' roster"),
+    );
+    dicts
+}
 
 /// A short cart transcript with names and terms in right and wrong forms,
 /// for the targets that fuzz the dictionaries rather than the text.

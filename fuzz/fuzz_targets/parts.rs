@@ -11,15 +11,16 @@
 use std::io::Cursor;
 use std::sync::OnceLock;
 
-use capclean::dict::Dictionaries;
 use capclean::pipeline::parts::Parted;
 use capclean::{Engine, Settings};
 use libfuzzer_sys::fuzz_target;
 
+mod common;
+
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let dicts = Dictionaries::builtin().expect("built-in dictionaries");
+        let dicts = common::dictionaries();
         Engine::new(Settings::default(), dicts)
     })
 }

@@ -1,22 +1,24 @@
-//! The whole pipeline with the built-in dictionaries. The first byte picks
-//! the format. Invariants: no panic; every finding lies inside the input on
-//! character boundaries; with every rule off the output is the input; the
-//! output checked again changes nothing.
+//! The whole pipeline with the built-in dictionaries and the samples' roster
+//! (the people the seeds name). The first byte picks the format.
+//! Invariants: no panic; every finding lies inside the input on character
+//! boundaries; with every rule off the output is the input; the output
+//! checked again changes nothing.
 #![no_main]
 
 use std::sync::OnceLock;
 
-use capclean::dict::Dictionaries;
 use capclean::formats::{Document, Format};
 use capclean::rules::RuleSet;
 use capclean::text::SourceEncoding;
 use capclean::{Engine, Settings, Status};
 use libfuzzer_sys::fuzz_target;
 
+mod common;
+
 fn engines() -> &'static (Engine, Engine) {
     static ENGINES: OnceLock<(Engine, Engine)> = OnceLock::new();
     ENGINES.get_or_init(|| {
-        let dicts = Dictionaries::builtin().expect("built-in dictionaries");
+        let dicts = common::dictionaries();
         let all = Engine::new(Settings::default(), dicts.clone());
         let none = Engine::new(
             Settings {
