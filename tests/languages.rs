@@ -62,6 +62,7 @@ const SPANISH: &[&str] = &[
     "Mi madre siempre dice que hay que tener paciencia.",
     "¿Dónde estabas anoche cuando te llamé?",
     "Anda, mira quién está aquí.",
+    "Pedro Sanches llegó tarde otra vez.",
 ];
 
 #[test]

@@ -145,7 +145,19 @@ fn a_missing_roster_file_is_explained() {
         .code(2)
         .stderr(predicate::str::contains(
             "no roster file: give --roster FILE",
-        ));
+        ))
+        .stderr(predicate::str::contains("roster list --builtin"));
+}
+
+#[test]
+fn the_built_in_roster_is_listed_with_roles_and_countries() {
+    let tmp = TempDir::new().unwrap();
+    capclean()
+        .current_dir(tmp.path())
+        .args(["roster", "list", "--builtin", "guterres"])
+        .assert()
+        .success()
+        .stdout("António Guterres [also: Antonio Guterres] — Secretary-General, United Nations, Portugal\n");
 }
 
 #[test]

@@ -49,6 +49,10 @@ pub enum RosterCommand {
     List {
         /// Text to look for in any cell (case and accents ignored).
         pattern: Option<String>,
+        /// List the built-in roster (the public figures capclean knows
+        /// without a roster of yours) instead of a roster file.
+        #[arg(long)]
+        builtin: bool,
     },
     /// Report entries that make corrections go wrong; exit 1 if any.
     Lint,

@@ -26,7 +26,10 @@ fn roster_path(args: &RosterArgs) -> Result<PathBuf> {
         .ok()
         .and_then(|dir| Config::discover(&dir));
     let Some(config_path) = config else {
-        bail!("no roster file: give --roster FILE (or list one `roster` file in capclean.toml)");
+        bail!(
+            "no roster file: give --roster FILE (or list one `roster` file in capclean.toml); \
+             `capclean roster list --builtin` shows the built-in roster"
+        );
     };
     let config = Config::load(&config_path)?;
     match config.roster.as_slice() {
@@ -120,6 +123,18 @@ fn print(lines: &[String]) -> Result<()> {
 }
 
 pub fn run(args: &RosterArgs) -> Result<ExitStatus> {
+    if let RosterCommand::List {
+        pattern,
+        builtin: true,
+    } = &args.command
+    {
+        let path = Path::new("dictionaries/roster.csv (built-in)");
+        let file = RosterFile::parse(path, capclean::dict::DEFAULT_ROSTER)?;
+        let rows = file.matching(pattern.as_deref().unwrap_or(""));
+        let lines: Vec<String> = rows.iter().map(|&r| file.describe(r)).collect();
+        print(&lines)?;
+        return Ok(ExitStatus::Success);
+    }
     let path = roster_path(args)?;
     match &args.command {
         RosterCommand::Add(add) => {
@@ -152,7 +167,7 @@ pub fn run(args: &RosterArgs) -> Result<ExitStatus> {
             save(&loaded, merge.changed())?;
             print(&lines)?;
         }
-        RosterCommand::List { pattern } => {
+        RosterCommand::List { pattern, .. } => {
             let loaded = load(&path, false)?;
             let rows = loaded.file.matching(pattern.as_deref().unwrap_or(""));
             let lines: Vec<String> = rows.iter().map(|&r| loaded.file.describe(r)).collect();

@@ -2,6 +2,7 @@
 //! forms never to change, the known misheard forms, and forms never to
 //! correct into the name.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use super::{split_list, Table};
@@ -102,7 +103,29 @@ impl Roster {
     }
 
     /// Adds the people of `other`.
+    ///
+    /// A built-in person the other roster lists too (by name or alias) is
+    /// left out: the user's entry is the one meant, and two entries for one
+    /// person would make every mention of them ambiguous.
     pub fn extend(&mut self, other: Roster) {
+        use crate::text::fold::fold;
+        let names_of = |p: &Person| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .map(|n| fold(n))
+                .collect::<Vec<_>>()
+        };
+        let theirs: HashSet<String> = other.people.iter().flat_map(names_of).collect();
+        let builtin = self.builtin;
+        let mut kept = 0;
+        let mut at = 0;
+        self.people.retain(|p| {
+            let keep = at >= builtin || !names_of(p).iter().any(|n| theirs.contains(n));
+            kept += usize::from(keep && at < builtin);
+            at += 1;
+            keep
+        });
+        self.builtin = kept;
         self.people.extend(other.people);
     }
 }
@@ -110,6 +133,25 @@ impl Roster {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_roster_replaces_the_built_in_entry_of_the_same_person() {
+        let mut builtin = Roster::parse(
+            Path::new("b.csv"),
+            "name,aliases,role\nAntónio Guterres,,Secretary-General\nEmmanuel Macron,,President\n",
+        )
+        .unwrap();
+        builtin.builtin = 2;
+        let user = Roster::parse(
+            Path::new("u.csv"),
+            "name,aliases,role\nAntonio Guterres,,Keynote\nAnna Berg,,Chair\n",
+        )
+        .unwrap();
+        builtin.extend(user);
+        let names: Vec<&str> = builtin.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Emmanuel Macron", "Antonio Guterres", "Anna Berg"]);
+        assert_eq!(builtin.builtin, 1);
+    }
 
     #[test]
     fn columns_in_any_order_with_extras() {

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::fold::{fold, skeleton, title_case};
-use super::titles::label_name;
+use super::titles::{fits_role, label_name, title_before};
 use super::{candidates, tokens, Heard, NameIndex};
 use crate::dict::{Person, Roster};
 use crate::formats::{Document, Role};
@@ -205,6 +205,16 @@ pub(crate) fn unique(owners: &[u32]) -> Option<u32> {
     }
 }
 
+/// The one roster person a name written right names. A built-in public
+/// figure is named by a whole name, or by one word after the title of
+/// their office ("President Macron"): "Ms. Abela" or a "King" said alone
+/// is far more often somebody else, or a word.
+fn named_by(index: &NameIndex, span: &str, title: &str) -> Option<u32> {
+    let person = unique(index.owners(span))?;
+    let figure = &index.people[person as usize];
+    (!figure.builtin || span.contains(' ') || fits_role(title, &figure.role)).then_some(person)
+}
+
 /// What a learning pass found out: the people its applied name fixes
 /// name, and the labels its applied label fixes correct, with their person.
 #[derive(Debug, Default)]
@@ -302,7 +312,8 @@ impl DocNames {
                     if name.is_empty() {
                         continue;
                     }
-                    names.mentioned.extend(unique(index.owners(name)));
+                    let title = text[..label_name(text).start].trim();
+                    names.mentioned.extend(named_by(index, name, title));
                     let entry = names
                         .labels
                         .entry(fold(name))
@@ -322,7 +333,12 @@ impl DocNames {
                                 break;
                             };
                             let span = &text[t.range.start..last.range.end];
-                            names.mentioned.extend(unique(index.owners(span)));
+                            let title = if len == 1 {
+                                title_before(text, &toks, i)
+                            } else {
+                                ""
+                            };
+                            names.mentioned.extend(named_by(index, span, title));
                         }
                     }
                 }

@@ -56,6 +56,9 @@ pub struct Person {
     pub never: HashSet<String>,
     /// Role and organisation, for the review note.
     pub about: String,
+    /// The office held ("Prime Minister"), which a title before the name
+    /// may name.
+    pub role: String,
     /// From the built-in roster, not one the user gave.
     pub builtin: bool,
 }
@@ -155,6 +158,7 @@ impl NameIndex {
                     .copied()
                     .collect::<Vec<_>>()
                     .join(", "),
+                role: person.role.clone(),
                 builtin: (p as usize) < roster.builtin,
             });
             let (given, surname) = split_name(&person.name);

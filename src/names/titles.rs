@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::Token;
+
 /// Words that introduce a name rather than belong to it.
 pub const TITLES: &[&str] = &[
     "mr",
@@ -29,6 +31,8 @@ pub const TITLES: &[&str] = &[
     "commissioner",
     "director",
     "secretary-general",
+    "director-general",
+    "chancellor",
     "under-secretary-general",
     "deputy",
     "judge",
@@ -58,6 +62,88 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&w.as_str())
 }
 
+/// Titles written short, whose period ends the word and not a sentence.
+const ABBREVIATED: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "h.e", "he", "sen", "amb", "hon",
+];
+
+/// Whether a title followed by `gap` (the text up to the next word)
+/// introduces that word: "President Marcon", "Mr. Brown", but not "thank
+/// the President. Marcon" or "Chair, Anna", where a sentence or a clause
+/// ends between them.
+pub fn introduces(title: &str, gap: &str) -> bool {
+    let spaces = |g: &str| !g.is_empty() && g.bytes().all(|b| b == b' ');
+    if spaces(gap) {
+        return true;
+    }
+    let abbreviated = ABBREVIATED
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(title.trim_end_matches('.')));
+    abbreviated && gap.strip_prefix('.').is_some_and(spaces)
+}
+
+/// The title that introduces token `a` of `text` ("President", "Prime
+/// Minister"), or "" when none does: a title after which a sentence or a
+/// clause ends introduces nobody ("thank the President. Marcon").
+pub fn title_before<'t>(text: &'t str, toks: &[Token], a: usize) -> &'t str {
+    let Some(t) = a.checked_sub(1).map(|k| &toks[k]) else {
+        return "";
+    };
+    let word = &text[t.range.clone()];
+    if !is_title(word) || !introduces(word, &text[t.range.end..toks[a].range.start]) {
+        return "";
+    }
+    // One more word of the office when it stands right before ("Prime
+    // Minister", "Foreign Minister").
+    let start = match a.checked_sub(2).map(|k| &toks[k]) {
+        Some(w) if w.capitalised && &text[w.range.end..t.range.start] == " " => w.range.start,
+        _ => t.range.start,
+    };
+    &text[start..t.range.end]
+}
+
+/// Words before a role's last word that make it another office ("Vice
+/// President" is no President).
+const OTHER_OFFICE: &[&str] = &[
+    "vice",
+    "deputy",
+    "former",
+    "acting",
+    "assistant",
+    "under",
+    "associate",
+    "late",
+    "ex",
+];
+
+/// Whether the title words said before a name (`said`, one or two words:
+/// "President", "Prime Minister") fit a person's `role` ("Prime
+/// Minister", "Federal President"): the role's last word, and the word
+/// before it if two were said. A generic title ("Mr.", "Ambassador")
+/// fits no role.
+pub fn fits_role(said: &str, role: &str) -> bool {
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .replace(['\u{2010}', '\u{2011}'], "-")
+            .replace("secretary general", "secretary-general")
+            .replace("director general", "director-general")
+    };
+    let (said, role) = (norm(said), norm(role));
+    let said: Vec<&str> = said.split_whitespace().collect();
+    let role: Vec<&str> = role.split_whitespace().collect();
+    let (Some(title), Some(office)) = (said.last(), role.last()) else {
+        return false;
+    };
+    if title.trim_end_matches('.') != *office {
+        return false;
+    }
+    match (said.len(), role.len()) {
+        (1, _) => true,
+        (_, 1) => !OTHER_OFFICE.contains(&said[said.len() - 2]),
+        _ => said[said.len() - 2] == role[role.len() - 2],
+    }
+}
+
 /// The name part of a speaker label: titles such as `MS.` or `CHAIR` removed.
 pub fn label_name(label: &str) -> Range<usize> {
     let mut start = 0;
@@ -71,4 +157,32 @@ pub fn label_name(label: &str) -> Range<usize> {
     let rest = &label[start..];
     let lead = rest.len() - rest.trim_start().len();
     start + lead..label.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_introduces_only_the_word_right_after_it() {
+        assert!(introduces("President", " "));
+        assert!(introduces("Mr", ". "));
+        assert!(!introduces("President", ". "));
+        assert!(!introduces("Chair", ", "));
+        assert!(!introduces("Mr", ""));
+    }
+
+    #[test]
+    fn a_title_fits_a_role_by_its_office() {
+        assert!(fits_role("President", "President"));
+        assert!(fits_role("President", "Federal President"));
+        assert!(fits_role("Prime Minister", "Prime Minister"));
+        assert!(fits_role("Minister", "Prime Minister"));
+        assert!(fits_role("Secretary\u{2011}General", "Secretary General"));
+        assert!(!fits_role("Foreign Minister", "Prime Minister"));
+        assert!(!fits_role("Vice President", "President"));
+        assert!(!fits_role("Mr.", "President"));
+        assert!(!fits_role("Ambassador", "Prime Minister"));
+        assert!(!fits_role("", "President"));
+    }
 }

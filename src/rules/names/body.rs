@@ -10,7 +10,7 @@ use crate::edit::Finding;
 use crate::formats::Segment;
 use crate::names::common::{is_common, is_very_common};
 use crate::names::fold::PARTICLES;
-use crate::names::titles::{is_title, label_name};
+use crate::names::titles::{is_title, label_name, title_before};
 use crate::names::{candidates, tokens, FormKind, Heard, Token};
 use crate::text::protect::{overlaps_any, protected_spans};
 
@@ -210,7 +210,8 @@ impl Body<'_> {
         if words.iter().all(|w| names.doc.speakers.is_name_token(w)) {
             return None;
         }
-        let title = a > 0 && is_title(self.word(&self.toks[a - 1]));
+        let title_words = title_before(self.text, &self.toks, a);
+        let title = !title_words.is_empty();
         // A common word alone and without a title can only be a name that
         // lost its accents ("Jose"): without a form folding to it, a lookup
         // would only be scored to be thrown away.
@@ -258,6 +259,7 @@ impl Body<'_> {
             neighbours: names.turns.neighbours(self.segment.range.start),
             from_document: found.is_empty(),
             not_english: !self.english,
+            title_words,
         };
         let abs = self.absolute(&range);
         let proposal = if found.is_empty() {

@@ -63,6 +63,7 @@ pub(super) fn check_label(
         .collect();
     let clues = Clues {
         label: true,
+        title_words: text[..name_range.start].trim(),
         ..Clues::default()
     };
     if let Some(mut p) = propose(names, names.index, &found, name, range.clone(), clues) {

@@ -12,7 +12,7 @@ use super::{Context, NameContext};
 use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
 use crate::names::common::is_very_common;
 use crate::names::fold::{fold, recase};
-use crate::names::titles::is_title;
+use crate::names::titles::{fits_role, is_title};
 use crate::names::{Candidate, FormKind, Heard, NameIndex};
 
 /// One proposed name fix before overlaps between windows are settled.
@@ -77,6 +77,8 @@ pub(super) enum Evidence {
     OnlyOneOfThatGivenName,
     CloseToAnother,
     NotEnglish,
+    PublicFigure,
+    TitleOfOffice,
 }
 
 impl Evidence {
@@ -98,13 +100,15 @@ impl Evidence {
             Evidence::OnlyOneOfThatGivenName => "the only person of that given name in the file",
             Evidence::CloseToAnother => "close to another person",
             Evidence::NotEnglish => "in text that is not English",
+            Evidence::PublicFigure => "a public figure of the built-in roster",
+            Evidence::TitleOfOffice => "after the title of their office",
         }
     }
 }
 
 /// What the text around a heard name says.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Clues {
+pub(super) struct Clues<'t> {
     /// A title (Mr., President, Chair…) stands right before it.
     pub(super) title: bool,
     /// The captioner marked the spelling as a guess: `(phonetic)`, `(sp?)`.
@@ -124,6 +128,8 @@ pub(super) struct Clues {
     /// Running text not in English: the guards against common words do
     /// not know its words, so a name is only suggested.
     pub(super) not_english: bool,
+    /// The title said right before ("Prime Minister"), or "".
+    pub(super) title_words: &'t str,
 }
 
 /// Turns the best candidate for `heard` into a proposal: the similarity
@@ -135,7 +141,7 @@ pub(super) fn propose(
     found: &[Candidate],
     heard: &str,
     range: Range<usize>,
-    clues: Clues,
+    clues: Clues<'_>,
 ) -> Option<Proposal> {
     let single = !heard.contains(' ');
     // What the file says about each candidate person: named correctly (or
@@ -146,7 +152,11 @@ pub(super) fn propose(
         if clues.from_document {
             return 0.0;
         }
-        let mut bonus = if names.doc.mentioned.contains(&person) {
+        // The title of a public figure's office says who is meant as
+        // surely as their name written elsewhere.
+        let figure = &index.people[person as usize];
+        let office = figure.builtin && fits_role(clues.title_words, &figure.role);
+        let mut bonus = if names.doc.mentioned.contains(&person) || office {
             PRESENT
         } else {
             -PRESENT
@@ -159,8 +169,29 @@ pub(super) fn propose(
         }
         bonus
     };
-    let mut ranked: Vec<(f32, &Candidate)> =
-        found.iter().map(|c| (c.score + context(c), c)).collect();
+    // A built-in public figure the file does not otherwise name is
+    // somebody else with a like name, unless a title naming their office
+    // introduces them ("President Marcon"): "Mr. Brown" is not Gaston
+    // Browne, and a whole name like theirs is only suggested.
+    let stranger = |person: u32| {
+        let figure = &index.people[person as usize];
+        let stranger = figure.builtin
+            && !clues.from_document
+            && !names.doc.mentioned.contains(&person)
+            && !names.doc.label_people.contains(&person);
+        (
+            stranger,
+            stranger && fits_role(clues.title_words, &figure.role),
+        )
+    };
+    let mut ranked: Vec<(f32, &Candidate)> = found
+        .iter()
+        .filter(|c| match stranger(index.forms[c.form as usize].person) {
+            (true, false) => !single && !clues.common,
+            _ => true,
+        })
+        .map(|c| (c.score + context(c), c))
+        .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.cmp(&b.1.form)));
     let &(adjusted, best) = ranked.first()?;
     let form = &index.forms[best.form as usize];
@@ -178,6 +209,7 @@ pub(super) fn propose(
         && !clues.from_document
         && form.kind == FormKind::Full
         && names.doc.mentioned.contains(&form.person);
+    let (stranger, office) = stranger(form.person);
     let said = said_form(target_text(index, best), heard);
     // Only accents or case differ, from the whole name or from the part of
     // it that was said.
@@ -258,6 +290,14 @@ pub(super) fn propose(
         }
         if clues.from_document {
             applicability = Applicability::Suggest;
+        }
+        if stranger {
+            evidence.push(if office {
+                Evidence::TitleOfOffice
+            } else {
+                applicability = Applicability::Suggest;
+                Evidence::PublicFigure
+            });
         }
         if clues.not_english {
             applicability = Applicability::Suggest;
