@@ -98,6 +98,16 @@ fn a_term_inside_a_longer_word_is_not_touched() {
 }
 
 #[test]
+fn file_names_paths_and_domains_are_not_text() {
+    assert!(
+        terms("see igf_ipv6_notes.txt, ipv6.pdf, mag/ipv6 and ipv6.org").is_empty(),
+        "{:?}",
+        terms("see igf_ipv6_notes.txt, ipv6.pdf, mag/ipv6 and ipv6.org")
+    );
+    assert_eq!(check("the ipv6 notes").output, "the IPv6 notes");
+}
+
+#[test]
 fn one_misheard_word_of_a_phrase_is_suggested() {
     let found = terms("the so-called forced Industrial Revolution");
     assert_eq!(

@@ -11,6 +11,11 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
         // e-mail; U+2010/U+2011 count as hyphens, as P001 will make them
         r"|[\w.+\-\u{2010}\u{2011}]+@[\w\-\u{2010}\u{2011}]+(?:\.[\w\-\u{2010}\u{2011}]+)+",
         r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]", // tags, markers
+        // file names, paths, identifiers and bare domains: "igf2016_nri.txt"
+        // is no sentence with an acronym in it
+        r"|[\w\-./]*\w_\w[\w\-./]*|\w[\w\-.]*/[\w\-./]*\w",
+        r"|[\w\-/]+\.(?:txt|pdf|docx?|xlsx?|csv|srt|vtt|html?|pptx?|zip|png|jpe?g|mp4)\b",
+        r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:org|int|com|net|edu|gov|info|io)(?:/[^\s<>]*[^\s<>.,;:!?)\]])?\b",
     ))
     .expect("protected-span pattern is valid")
 });
@@ -20,9 +25,13 @@ pub fn protected_spans(text: &str) -> Vec<Range<usize>> {
     // Nearly every caption line has none of what a protected span needs.
     let bytes = text.as_bytes();
     let may_have = memchr::memchr3(b'@', b'(', b'[', bytes).is_some()
-        || memchr::memchr(b':', bytes).is_some()
-        || memchr::memchr_iter(b'.', bytes)
-            .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"));
+        || memchr::memchr3(b':', b'_', b'/', bytes).is_some()
+        || memchr::memchr_iter(b'.', bytes).any(|i| {
+            // "www." or a dot inside a word ("report.pdf", "un.org")
+            i > 0
+                && bytes[i - 1].is_ascii_alphanumeric()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+        });
     if !may_have {
         return Vec::new();
     }
@@ -58,6 +67,18 @@ mod tests {
                 "(Applause)",
                 "[ Laughter ]"
             ]
+        );
+    }
+
+    #[test]
+    fn finds_file_names_identifiers_and_domains() {
+        assert_eq!(
+            spans("see igf2016_nri_report and minutes.pdf at itu.int/wsis or un.org. The nri met, e.g. U.N. staff."),
+            vec!["igf2016_nri_report", "minutes.pdf", "itu.int/wsis", "un.org"]
+        );
+        assert_eq!(
+            spans("the mag/ipv6 list and/or 24/7"),
+            vec!["mag/ipv6", "and/or", "24/7"]
         );
     }
 
