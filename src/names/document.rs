@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::fold::{fold, skeleton, title_case};
+use super::fold::{char_len, edit_similarity, fold, skeleton, title_case, Letters};
 use super::titles::{fits_role, label_name, title_before};
 use super::{candidates, tokens, Heard, NameIndex};
 use crate::dict::{Person, Roster};
@@ -28,19 +28,56 @@ const ROSTER_LABEL: f32 = 0.97;
 /// once or twice, is that person's, damaged.
 const NEAR_LABEL: f32 = 0.85;
 
-pub(crate) fn label_similarity(a: &str, b: &str) -> f32 {
-    let spelled = |a: &str, b: &str| {
-        let longest = a.chars().count().max(b.chars().count()).max(1);
-        1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
+/// What the comparison of two label spellings needs of each, computed once
+/// per label rather than once per pair.
+struct Spelling {
+    skeleton: String,
+    /// Letter counts and lengths of the folded text and of the skeleton.
+    letters: [Letters; 2],
+    lengths: [usize; 2],
+}
+
+impl Spelling {
+    fn of(folded: &str) -> Spelling {
+        let skeleton = skeleton(folded);
+        Spelling {
+            letters: [Letters::of(folded), Letters::of(&skeleton)],
+            lengths: [char_len(folded), char_len(&skeleton)],
+            skeleton,
+        }
+    }
+}
+
+/// The spellings of every label of `labels`, by folded text.
+fn spellings<V>(labels: &HashMap<String, V>) -> HashMap<&str, Spelling> {
+    labels
+        .keys()
+        .map(|f| (f.as_str(), Spelling::of(f)))
+        .collect()
+}
+
+/// How alike folded labels `a` and `b` are, spelled or (for names of five
+/// letters or more) sounded, when at least [`LABEL_VARIANT`]: spellings of
+/// one name. Letter counts rule most pairs out before any edit distance.
+fn variants(a: &str, sa: &Spelling, b: &str, sb: &Spelling) -> Option<f32> {
+    let most = |i: usize| {
+        1.0 - sa.letters[i].min_edits(&sb.letters[i]) as f32
+            / sa.lengths[i].max(sb.lengths[i]).max(1) as f32
     };
     // Sounds count too ("KAREDA", "CAREDA"), but not in names so short
     // that a vowel is all that tells two people apart ("LEE", "LI").
-    let sounded = if a.len().min(b.len()) >= 5 {
-        spelled(&skeleton(a), &skeleton(b))
+    let sounds_count = a.len().min(b.len()) >= 5;
+    if most(0) < LABEL_VARIANT && (!sounds_count || most(1) < LABEL_VARIANT) {
+        return None;
+    }
+    let spelled = edit_similarity(a, b);
+    let sounded = if sounds_count {
+        edit_similarity(&sa.skeleton, &sb.skeleton)
     } else {
         0.0
     };
-    spelled(a, b).max(sounded)
+    let similarity = spelled.max(sounded);
+    (similarity >= LABEL_VARIANT).then_some(similarity)
 }
 
 /// Uses after which a label not on the roster is taken for a speaker of
@@ -161,12 +198,17 @@ pub(crate) struct LabelRoot {
 fn label_roots(labels: &HashMap<String, (usize, String)>) -> HashMap<String, LabelRoot> {
     let mut sorted: Vec<(&String, usize)> = labels.iter().map(|(f, (n, _))| (f, *n)).collect();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let spelling = spellings(labels);
     let step = |from: &str, uses: usize| -> Option<(&String, f32)> {
+        let own = spelling.get(from)?;
         sorted
             .iter()
             .take_while(|(_, n)| *n > uses)
-            .map(|(f, n)| (*f, *n, label_similarity(f, from)))
-            .filter(|(_, n, s)| *s >= LABEL_VARIANT && !distinct_speakers(uses, *n))
+            .filter(|(_, n)| !distinct_speakers(uses, *n))
+            .filter_map(|(f, n)| {
+                let similarity = variants(f, spelling.get(f.as_str())?, from, own)?;
+                Some((*f, *n, similarity))
+            })
             .max_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
             .map(|(f, _, s)| (f, s))
     };
@@ -364,14 +406,21 @@ impl DocNames {
         // Speakers not on the roster become a roster of their own; a rarer
         // variant of another label is not a speaker of its own.
         let mut people = Vec::new();
+        let counted_spelling = spellings(&counted);
+        let label_spelling = spellings(&names.labels);
         let mut unmatched: Vec<&String> = names
             .labels
             .iter()
             .filter(|(folded, (uses, _))| {
+                let Some(own) = label_spelling.get(folded.as_str()) else {
+                    return true;
+                };
                 !counted.iter().any(|(f, (n, _))| {
                     n > uses
-                        && label_similarity(f, folded) >= LABEL_VARIANT
                         && !distinct_speakers(*uses, *n)
+                        && counted_spelling
+                            .get(f.as_str())
+                            .is_some_and(|sf| variants(f, sf, folded, own).is_some())
                 })
             })
             // Not a roster name, nor so near one that the label will be
@@ -419,5 +468,33 @@ impl DocNames {
             .filter_map(|(_, label)| names.label_person(index, label))
             .collect();
         names.label_people = label_people;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Label similarity computed directly, as it was before letter counts
+    /// ruled pairs out.
+    fn label_similarity(a: &str, b: &str) -> f32 {
+        let spelled = edit_similarity;
+        // Sounds count too ("KAREDA", "CAREDA"), but not in names so short
+        // that a vowel is all that tells two people apart ("LEE", "LI").
+        let sounded = if a.len().min(b.len()) >= 5 {
+            spelled(&skeleton(a), &skeleton(b))
+        } else {
+            0.0
+        };
+        spelled(a, b).max(sounded)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letter_counts_rule_out_only_pairs_that_are_no_variants(a in "[a-fé]{1,10}", b in "[a-fé]{1,10}") {
+            let direct = label_similarity(&a, &b);
+            let found = variants(&a, &Spelling::of(&a), &b, &Spelling::of(&b));
+            proptest::prop_assert_eq!(found, (direct >= LABEL_VARIANT).then_some(direct));
+        }
     }
 }

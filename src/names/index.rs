@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rphonetic::DoubleMetaphone;
 
-use super::fold::{fold, skeleton};
+use super::fold::{fold, skeleton, Letters};
 use crate::dict::Roster;
 
 /// What part of a person's name a form is.
@@ -45,6 +45,10 @@ pub struct Form {
     pub metaphone: [String; 2],
     /// For a misheard form, the correct form it stands for.
     pub target: Option<u32>,
+    /// Letter counts of `folded` and of `skeleton`.
+    pub letters: [Letters; 2],
+    /// Each token folded, with its skeleton.
+    pub token_parts: Vec<(String, String)>,
 }
 
 /// One person, as the matcher needs them.
@@ -100,6 +104,12 @@ pub fn ascii_letters(folded: &str) -> String {
     folded.chars().filter(char::is_ascii_alphabetic).collect()
 }
 
+/// The Double Metaphone codes (primary, alternate) of a folded text.
+pub fn metaphone(folded: &str) -> [String; 2] {
+    let dm = DoubleMetaphone::new(Some(8)).double_metaphone(&ascii_letters(folded));
+    [dm.primary(), dm.alternate()]
+}
+
 /// Splits a full name into (given, surname).
 pub fn split_name(name: &str) -> (String, String) {
     let tokens: Vec<&str> = name.split_whitespace().collect();
@@ -130,6 +140,8 @@ pub struct NameIndex {
     pub forms: Vec<Form>,
     /// (key, form) sorted by key.
     keys: Vec<(u64, u32)>,
+    /// Each key's range in `keys`.
+    buckets: HashMap<u64, (u32, u32)>,
     /// Lower-cased correct forms and name tokens: text never to change.
     correct: HashSet<String>,
     /// Folded tokens of every correct form.
@@ -202,7 +214,7 @@ impl NameIndex {
                 .person_forms
                 .push(first_form..index.forms.len() as u32);
         }
-        index.keys.sort_unstable();
+        index.seal();
         index
     }
 
@@ -269,6 +281,15 @@ impl NameIndex {
             person,
             kind,
             text: text.to_owned(),
+            letters: [Letters::of(&folded), Letters::of(&skel)],
+            token_parts: text
+                .split_whitespace()
+                .map(|t| {
+                    let f = fold(t);
+                    let k = skeleton(&f);
+                    (f, k)
+                })
+                .collect(),
             folded,
             skeleton: skel,
             tokens: text.split_whitespace().count(),
@@ -278,9 +299,23 @@ impl NameIndex {
     }
 
     fn bucket(&self, k: u64) -> &[(u64, u32)] {
-        let start = self.keys.partition_point(|e| e.0 < k);
-        let end = start + self.keys[start..].partition_point(|e| e.0 == k);
-        &self.keys[start..end]
+        match self.buckets.get(&k) {
+            Some(&(start, end)) => &self.keys[start as usize..end as usize],
+            None => &[],
+        }
+    }
+
+    /// Sorts the keys and notes where each one's forms are: a lookup is a
+    /// probe, not a binary search of the whole roster's keys.
+    fn seal(&mut self) {
+        self.keys.sort_unstable();
+        self.buckets.clear();
+        let mut start = 0;
+        for chunk in self.keys.chunk_by(|a, b| a.0 == b.0) {
+            let end = start + chunk.len();
+            self.buckets.insert(chunk[0].0, (start as u32, end as u32));
+            start = end;
+        }
     }
 
     fn collect(&self, k: u64, limit: usize, out: &mut Vec<u32>) {
@@ -293,6 +328,18 @@ impl NameIndex {
     /// Forms that may match a window with folded text `folded`, its
     /// skeleton, and the skeletons of its tokens.
     pub fn candidates(&self, folded: &str, skel: &str, token_skeletons: &[String]) -> Vec<u32> {
+        self.candidates_by(folded, skel, token_skeletons, &metaphone(folded))
+    }
+
+    /// [`NameIndex::candidates`] with the window's Double Metaphone codes
+    /// already known.
+    pub fn candidates_by(
+        &self,
+        folded: &str,
+        skel: &str,
+        token_skeletons: &[String],
+        codes: &[String; 2],
+    ) -> Vec<u32> {
         let mut out = Vec::new();
         self.collect(key(KeyKind::Exact, folded), usize::MAX, &mut out);
         self.collect(key(KeyKind::Skeleton, skel), BUCKET_LIMIT * 4, &mut out);
@@ -302,11 +349,9 @@ impl NameIndex {
                 self.collect(key(KeyKind::Deletion, &d), BUCKET_LIMIT, &mut out);
             }
         }
-        let encoder = DoubleMetaphone::new(Some(8));
-        let dm = encoder.double_metaphone(&ascii_letters(folded));
-        for code in [dm.primary(), dm.alternate()] {
+        for code in codes {
             if !code.is_empty() {
-                self.collect(key(KeyKind::Metaphone, &code), BUCKET_LIMIT, &mut out);
+                self.collect(key(KeyKind::Metaphone, code), BUCKET_LIMIT, &mut out);
             }
         }
         if token_skeletons.len() > 1 {

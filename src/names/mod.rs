@@ -13,11 +13,9 @@ pub mod titles;
 
 use std::ops::Range;
 
-use rphonetic::DoubleMetaphone;
-
 pub use index::{Form, FormKind, NameIndex};
 
-use fold::{fold, skeleton};
+use fold::{fold, skeleton, Letters};
 
 /// A heard span of one or more name-like tokens.
 #[derive(Debug, Clone)]
@@ -34,6 +32,12 @@ pub struct Heard {
     pub pieces: usize,
     /// A single letter joined by a hyphen ("Moreau-U" of "Moreau-U.N.").
     pub hyphened_letter: bool,
+    /// Double Metaphone codes of `folded`.
+    pub metaphone: [String; 2],
+    /// Letter counts of `folded` and of `skeleton`.
+    pub letters: [Letters; 2],
+    /// Characters in `folded` and in `skeleton`.
+    pub lengths: [usize; 2],
 }
 
 /// The pieces of a name between spaces and hyphens.
@@ -52,8 +56,12 @@ impl Heard {
             .map(fold)
             .filter(|t| !t.is_empty())
             .collect();
+        let whole = skeleton(&folded);
         Heard {
-            skeleton: skeleton(&folded),
+            letters: [Letters::of(&folded), Letters::of(&whole)],
+            lengths: [fold::char_len(&folded), fold::char_len(&whole)],
+            skeleton: whole,
+            metaphone: index::metaphone(&folded),
             token_skeletons: tokens.iter().map(|t| skeleton(t)).collect(),
             tokens,
             pieces: pieces(text),
@@ -83,13 +91,36 @@ pub struct Candidate {
 pub const MIN_SCORE: f32 = 0.72;
 
 fn similarity(a: &str, b: &str) -> f32 {
-    let longest = a.chars().count().max(b.chars().count()).max(1);
-    1.0 - strsim::damerau_levenshtein(a, b) as f32 / longest as f32
+    fold::edit_similarity(a, b)
 }
 
 /// Spelled or sounded alike, whichever is nearer.
 fn spelled_or_sounded(a: &str, b: &str) -> f32 {
     similarity(a, b).max(similarity(&skeleton(a), &skeleton(b)))
+}
+
+/// Whether `form` can score `min` or more for `heard`, told from lengths
+/// and letter counts alone: most forms a lookup retrieves cannot, and need
+/// no edit distance.
+pub fn may_score(heard: &Heard, form: &Form, min: f32) -> bool {
+    if heard.skeleton == form.skeleton {
+        return true; // split or merged differently: scored up, not down
+    }
+    let most = |edits: usize, a: usize, b: &str| {
+        1.0 - edits as f32 / a.max(fold::char_len(b)).max(1) as f32
+    };
+    let text = most(
+        heard.letters[0].min_edits(&form.letters[0]),
+        heard.lengths[0],
+        &form.folded,
+    );
+    let sound = most(
+        heard.letters[1].min_edits(&form.letters[1]),
+        heard.lengths[1],
+        &form.skeleton,
+    );
+    // The weights of `score`, with Jaro-Winkler and Metaphone at their best.
+    0.4 * text + 0.35 * sound + 0.25 + 0.05 >= min
 }
 
 /// How alike `heard` and `form` are, 0..1, with the main reason.
@@ -100,9 +131,8 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     let text = similarity(&heard.folded, &form.folded);
     let winkler = strsim::jaro_winkler(&heard.folded, &form.folded) as f32;
     let sound = similarity(&heard.skeleton, &form.skeleton);
-    let encoder = DoubleMetaphone::new(Some(8));
-    let dm = encoder.double_metaphone(&index::ascii_letters(&heard.folded));
-    let metaphone = [dm.primary(), dm.alternate()]
+    let metaphone = heard
+        .metaphone
         .iter()
         .any(|c| !c.is_empty() && form.metaphone.iter().any(|f| f == c));
     let mut s = 0.4 * text + 0.35 * sound + 0.25 * winkler + if metaphone { 0.05 } else { 0.0 };
@@ -164,8 +194,9 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
         let pairs: Vec<(f32, f32)> = heard
             .tokens
             .iter()
-            .zip(form.text.split_whitespace().map(fold))
-            .map(|(h, f)| (similarity(h, &f), similarity(&skeleton(h), &skeleton(&f))))
+            .zip(&heard.token_skeletons)
+            .zip(&form.token_parts)
+            .map(|((h, hs), (f, fs))| (similarity(h, f), similarity(hs, fs)))
             .collect();
         let worst = pairs.iter().map(|(t, k)| t.max(*k)).fold(1.0f32, f32::min);
         if worst < 0.75 {
@@ -202,7 +233,12 @@ pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
         return Vec::new();
     }
     let mut found: Vec<Candidate> = index
-        .candidates(&heard.folded, &heard.skeleton, &heard.token_skeletons)
+        .candidates_by(
+            &heard.folded,
+            &heard.skeleton,
+            &heard.token_skeletons,
+            &heard.metaphone,
+        )
         .into_iter()
         .filter_map(|id| {
             let form = &index.forms[id as usize];
@@ -218,6 +254,8 @@ pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
                 } else {
                     return None;
                 }
+            } else if !may_score(heard, form, MIN_SCORE) {
+                return None;
             } else {
                 score(heard, form)
             };

@@ -204,3 +204,73 @@ mod tests {
         assert_eq!(recase("Lindqvist", "Lindquist"), "Lindqvist");
     }
 }
+
+/// How often each letter occurs in a text (all other characters counted
+/// together): the least number of edits between two texts follows from it
+/// alone, cheaply, before any edit distance is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Letters([u8; 27]);
+
+impl Letters {
+    /// The letter counts of `s`.
+    pub fn of(s: &str) -> Letters {
+        let mut counts = [0u8; 27];
+        for c in s.chars() {
+            let slot = if c.is_ascii_lowercase() {
+                (c as u8 - b'a') as usize
+            } else {
+                26
+            };
+            counts[slot] = counts[slot].saturating_add(1);
+        }
+        Letters(counts)
+    }
+
+    /// The fewest edits (insertions, deletions, substitutions,
+    /// transpositions) that can turn one text into the other: every
+    /// surplus letter on either side needs one.
+    pub fn min_edits(&self, other: &Letters) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(other.0.iter()) {
+            if a > b {
+                more += usize::from(a - b);
+            } else {
+                fewer += usize::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
+}
+
+/// Characters in `s`, without a count of them for ASCII.
+pub fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// Damerau-Levenshtein distance in characters (a transposition is one
+/// edit).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
+}
+
+/// 1 less the edit distance over the longer length: 1 for the same text.
+pub fn edit_similarity(a: &str, b: &str) -> f32 {
+    let longest = char_len(a).max(char_len(b)).max(1);
+    1.0 - edit_distance(a, b) as f32 / longest as f32
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn letter_counts_never_overstate_the_distance(a in "[a-dé]{0,10}", b in "[a-dé]{0,10}") {
+            proptest::prop_assert!(Letters::of(&a).min_edits(&Letters::of(&b)) <= edit_distance(&a, &b));
+        }
+    }
+}

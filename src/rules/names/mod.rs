@@ -94,12 +94,14 @@ impl NameCache {
                     ) {
                         continue;
                     }
-                    let (score, evidence) = crate::names::score(&heard, form);
                     // A given name one slip away ("Fahn" for Fahd) scores
                     // low for its shortness, yet the person is there.
-                    let keep = score >= crate::names::MIN_SCORE
-                        || form.kind == FormKind::Given && one_slip(&heard, form);
-                    if keep {
+                    let slip = form.kind == FormKind::Given && one_slip(&heard, form);
+                    if !slip && !crate::names::may_score(&heard, form, crate::names::MIN_SCORE) {
+                        continue;
+                    }
+                    let (score, evidence) = crate::names::score(&heard, form);
+                    if score >= crate::names::MIN_SCORE || slip {
                         extra.push(Candidate {
                             form: id,
                             score,
@@ -127,7 +129,7 @@ pub(super) fn one_slip(heard: &Heard, form: &crate::names::Form) -> bool {
     heard_len >= 3
         && (heard.skeleton == form.skeleton
             || heard_len.abs_diff(form_len) <= 1
-                && strsim::damerau_levenshtein(&heard.folded, &form.folded) <= 1)
+                && crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1)
 }
 
 pub(super) fn check(
