@@ -206,8 +206,16 @@ impl Body<'_> {
         // on a large roster) but the whole is nobody's: only a person named
         // in the file may be meant.
         let tokens_correct = words.iter().all(|w| index.is_correct(w));
-        // The file's own speakers are written as their labels write them.
-        if words.iter().all(|w| names.doc.speakers.is_name_token(w)) {
+        // The file's own speakers are written as their labels write them:
+        // a word of one of their names, or one's whole name. Words of two
+        // different speakers' names ("Veni" of VENI DRAČUK, "Wisniewski" of
+        // YETUNDE WIŚNIEWSKI) may still be a roster person's.
+        let speakers = &names.doc.speakers;
+        let own_speaker = match words.as_slice() {
+            [word] => speakers.is_name_token(word),
+            _ => words.iter().all(|w| speakers.is_name_token(w)) && speakers.has_exact_fold(heard),
+        };
+        if own_speaker {
             return None;
         }
         let title_words = title_before(self.text, &self.toks, a);
