@@ -62,7 +62,7 @@ use people::{Gen, RosterTokens};
 use rng::Rng;
 use score::{Outcome, Verdict};
 use text::CommonWords;
-use transcript::{Category, Class, Site, Transcript};
+use transcript::{Category, Class, DamageModel, Site, Transcript};
 
 /// Evaluates capclean's name correction on a generated roster and transcript.
 #[derive(Debug, Parser)]
@@ -95,6 +95,10 @@ struct Args {
     /// Share of roster speakers' labels that are damaged.
     #[arg(long, default_value_t = 0.20)]
     label_rate: f64,
+    /// Damage model: `generated` (the first, sound-alike heavy) or
+    /// `real-mix` (the class mix of real mishearings).
+    #[arg(long, value_enum, default_value_t = DamageModel::Generated)]
+    damage: DamageModel,
     /// Print the first N misses and N false changes with context.
     #[arg(long, default_value_t = 0)]
     dump: usize,
@@ -188,7 +192,7 @@ struct Report {
     roster_text_mentions: usize,
     distractors: [usize; 6],
     /// (injected, fixed, fixed or suggested) per category.
-    by_category: [(usize, usize, usize); 6],
+    by_category: [(usize, usize, usize); 8],
     /// (injected, fixed) for labels and running text.
     by_site: [(usize, usize); 2],
     injected: usize,
@@ -711,6 +715,7 @@ fn run(args: &Args) -> Result<(), String> {
     let cfg = transcript::Config {
         words: args.words,
         inject_rate: args.inject_rate,
+        model: args.damage,
         label_rate: args.label_rate,
     };
     let guard = Guard {
@@ -787,7 +792,7 @@ fn run(args: &Args) -> Result<(), String> {
         roster_labels: t.roster_labels,
         roster_text_mentions: t.roster_text_mentions,
         distractors: [0; 6],
-        by_category: [(0, 0, 0); 6],
+        by_category: [(0, 0, 0); 8],
         by_site: [(0, 0); 2],
         injected: t.injections.len(),
         fixed: 0,
@@ -898,6 +903,7 @@ mod tests {
             words: 20_000,
             inject_rate: 0.35,
             label_rate: 0.2,
+            model: DamageModel::Generated,
         };
         let guard = Guard {
             common: &common,

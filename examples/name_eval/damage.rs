@@ -20,6 +20,12 @@ pub enum Op {
     Accent,
     /// Two sound-alike changes.
     TwoEdit,
+    /// A letter doubled or undoubled ("Gretta", "Saarah", "Mathew"); only
+    /// in the damage model built from real mishearings.
+    Doubled,
+    /// Another given name with the right surname ("Matthew Okoro" for
+    /// Thomas Okoro); only in the damage model built from real mishearings.
+    OtherGiven,
 }
 
 impl Op {
@@ -31,6 +37,8 @@ impl Op {
             Op::SplitMerge => "split/merge",
             Op::Accent => "accent",
             Op::TwoEdit => "two-edit",
+            Op::Doubled => "doubled",
+            Op::OtherGiven => "other-given",
         }
     }
 }
@@ -383,7 +391,51 @@ fn attempt(toks: &[Tok], op: Op, rng: &mut Rng) -> Option<Damaged> {
             }
         }
         Op::SplitMerge => split_or_merge(toks, new, rng),
+        Op::Doubled => {
+            let &i = targets(toks, rng).first()?;
+            let (t, detail) = doubled(&new[i], rng)?;
+            new[i] = t;
+            Some(Damaged {
+                tokens: new,
+                op,
+                detail: detail.to_owned(),
+            })
+        }
+        // Needs the other people's given names: done by the transcript.
+        Op::OtherGiven => None,
     }
+}
+
+/// A doubled letter made single, or a single one doubled: a consonant
+/// between vowels ("Greta" -> "Gretta") or a vowel ("Sarah" -> "Saarah").
+fn doubled(token: &str, rng: &mut Rng) -> Option<(String, &'static str)> {
+    let chars: Vec<char> = token.chars().collect();
+    let low: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
+    let mut options: Vec<(usize, &'static str)> = Vec::new();
+    for i in 1..chars.len() {
+        if low[i] == low[i - 1] && low[i].is_alphabetic() {
+            options.push((i, "undoubled"));
+        } else if i + 1 < chars.len()
+            && is_consonant(low[i])
+            && is_vowel(low[i - 1])
+            && is_vowel(low[i + 1])
+        {
+            options.push((i, "consonant doubled"));
+        } else if is_vowel(low[i]) && low.get(i + 1) != Some(&low[i]) && low[i - 1] != low[i] {
+            options.push((i, "vowel doubled"));
+        }
+    }
+    if options.is_empty() {
+        return None;
+    }
+    let &(i, what) = rng.pick(&options);
+    let mut out = chars.clone();
+    if what == "undoubled" {
+        out.remove(i);
+    } else {
+        out.insert(i, chars[i]);
+    }
+    Some((out.into_iter().collect(), what))
 }
 
 fn split_or_merge(toks: &[Tok], mut new: Vec<String>, rng: &mut Rng) -> Option<Damaged> {

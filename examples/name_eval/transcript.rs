@@ -4,12 +4,12 @@
 
 use std::ops::Range;
 
-use crate::damage::{damage, Guard, Op};
+use crate::damage::{damage, Damaged, Guard, Op};
 use crate::data::{
     ADJECTIVES, DAYS, FILLER, LANGS, MENTIONS, MONTHS, NOUNS, ORGS, PLACES, STAKEHOLDER_GROUPS,
     VERBS, WORD_NAME_SENTENCES,
 };
-use crate::people::{Gen, Tok};
+use crate::people::{Gen, Part, Tok};
 use crate::rng::Rng;
 
 /// What an injected mistake is scored as.
@@ -19,6 +19,10 @@ pub enum Category {
     SplitMerge,
     Accent,
     TwoEdit,
+    /// A letter doubled or undoubled (real-mix damage model only).
+    Doubled,
+    /// Another given name with the right surname (real-mix model only).
+    OtherGiven,
     /// Any damage inside a speaker label.
     Label,
     /// Any damage to a given name said alone.
@@ -26,11 +30,13 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 8] = [
         Category::Phonetic,
         Category::SplitMerge,
         Category::Accent,
         Category::TwoEdit,
+        Category::Doubled,
+        Category::OtherGiven,
         Category::Label,
         Category::GivenName,
     ];
@@ -41,6 +47,8 @@ impl Category {
             Category::SplitMerge => "split/merge",
             Category::Accent => "accent",
             Category::TwoEdit => "two-edit",
+            Category::Doubled => "doubled",
+            Category::OtherGiven => "other-given",
             Category::Label => "label",
             Category::GivenName => "given-name",
         }
@@ -122,6 +130,21 @@ pub struct Config {
     pub inject_rate: f64,
     /// Share of roster speakers' labels that get damage.
     pub label_rate: f64,
+    /// Which damage model picks the kind of damage.
+    pub model: DamageModel,
+}
+
+/// How the kind of each injected mishearing is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DamageModel {
+    /// The first model: mostly sound-alike spellings (phonetic 50%, two
+    /// edits 20%, split or merged 15%, accents 15%).
+    Generated,
+    /// Built from the class mix of the real mishearings in
+    /// `name_eval/real/mishearings.csv`: accents 23%, another given name
+    /// 20%, sound-alike 24% (with "other"), doubled letters 19%, split or
+    /// merged 8%, two errors 6%.
+    RealMix,
 }
 
 pub struct Transcript {
@@ -291,7 +314,56 @@ impl Writer<'_> {
     }
 
     fn pick_op(&mut self) -> Op {
-        Op::ALL[self.rng.weighted(&[50, 15, 15, 20])]
+        match self.cfg.model {
+            DamageModel::Generated => Op::ALL[self.rng.weighted(&[50, 15, 15, 20])],
+            DamageModel::RealMix => {
+                const OPS: [Op; 6] = [
+                    Op::Accent,
+                    Op::OtherGiven,
+                    Op::Phonetic,
+                    Op::Doubled,
+                    Op::SplitMerge,
+                    Op::TwoEdit,
+                ];
+                OPS[self.rng.weighted(&[23, 20, 24, 19, 8, 6])]
+            }
+        }
+    }
+
+    /// `toks` with the given name of another roster person of the same
+    /// region in place of the person's own ("Matthew Okoro" for Thomas
+    /// Okoro), when that makes nobody else's full name.
+    fn other_given(&mut self, toks: &[Tok]) -> Option<Damaged> {
+        let given: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].part == Part::Given)
+            .collect();
+        let (&first, &last) = (given.first()?, given.last()?);
+        if !toks.iter().any(|t| t.part == Part::Surname) {
+            return None; // a given name alone: another name is no mishearing of it
+        }
+        let own = toks[first..=last]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for _ in 0..6 {
+            let other = &self.roster[self.rng.below(self.roster.len())];
+            if other.given == own || other.given.is_empty() {
+                continue;
+            }
+            let mut tokens: Vec<String> = toks[..first].iter().map(|t| t.text.clone()).collect();
+            tokens.extend(other.given.split(' ').map(str::to_owned));
+            tokens.extend(toks[last + 1..].iter().map(|t| t.text.clone()));
+            if self.guard.roster.has_full(&tokens.join(" ")) {
+                continue;
+            }
+            return Some(Damaged {
+                tokens,
+                op: Op::OtherGiven,
+                detail: format!("given name {own} -> {}", other.given),
+            });
+        }
+        None
     }
 
     /// Writes name tokens, damaged with probability `p` for roster people,
@@ -318,7 +390,12 @@ impl Writer<'_> {
         };
         let damaged = if roster && self.rng.chance(p) {
             let op = self.pick_op();
-            damage(&toks, op, &self.guard, &mut self.rng)
+            let other = if op == Op::OtherGiven {
+                self.other_given(&toks)
+            } else {
+                None
+            };
+            other.or_else(|| damage(&toks, op, &self.guard, &mut self.rng))
         } else {
             None
         };
@@ -359,6 +436,8 @@ impl Writer<'_> {
                 Op::SplitMerge => Category::SplitMerge,
                 Op::Accent => Category::Accent,
                 Op::TwoEdit => Category::TwoEdit,
+                Op::Doubled => Category::Doubled,
+                Op::OtherGiven => Category::OtherGiven,
             },
         };
         self.t.injections.push(Injection {
