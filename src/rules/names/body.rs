@@ -215,7 +215,20 @@ impl Body<'_> {
             [word] => speakers.is_name_token(word),
             _ => words.iter().all(|w| speakers.is_name_token(w)) && speakers.has_exact_fold(heard),
         };
-        if own_speaker {
+        // A name written exactly as recurring speaker labels write it, and
+        // those labels left as they are, is that speaker's, even when a
+        // more frequent label is near it: two people with near names. Not
+        // a roster name without its accents: that is the roster person.
+        let label_key = crate::names::fold::fold(heard);
+        let labelled = len > 1
+            && names
+                .doc
+                .labels
+                .get(&label_key)
+                .is_some_and(|(uses, _)| *uses >= crate::names::document::RECURRING_LABEL)
+            && !names.doc.fixed_labels.contains_key(&label_key)
+            && !index.has_exact_fold(heard);
+        if own_speaker || labelled {
             return None;
         }
         let title_words = title_before(self.text, &self.toks, a);
