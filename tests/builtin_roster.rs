@@ -69,7 +69,8 @@ fn a_public_figure_the_file_does_not_name_is_no_evidence_without_their_office() 
         "We welcome Minister Marcon to the summit.\n",
         "We thank the President. Marcon will speak next.\n",
         "Vice President Marcon opened the session.\n",
-        "Thank you, Mr. Brown, and thank you, Ms. Abela.\n",
+        "Thank you, Mr. Brown, and thank you, Ms. Abela and Mr. Abel.\n",
+        "The former President Marcon and the vice president Marcon spoke.\n",
     ] {
         let found = roster_names(&check(Dictionaries::builtin().unwrap(), text));
         assert!(found.is_empty(), "{text}: {found:#?}");
@@ -80,6 +81,12 @@ fn a_public_figure_the_file_does_not_name_is_no_evidence_without_their_office() 
         "We heard from Emanuel Macron.\n",
     ));
     assert_eq!(found, ["Emanuel Macron -> Emmanuel Macron [suggested]"]);
+    // A one-word label is no more evidence than the word in the text.
+    let found = roster_names(&check(
+        Dictionaries::builtin().unwrap(),
+        ">> MR. WONG: Thank you. Lawrance Wong agrees.\n",
+    ));
+    assert_eq!(found, ["Lawrance Wong -> Lawrence Wong [suggested]"]);
 }
 
 #[test]

@@ -221,9 +221,7 @@ fn a_name_written_as_recurring_labels_write_it_is_that_speakers() {
     text.push_str(">> GRETA LINDHOLM: I agree with Greta Lindholma.\n");
     let found = names(&text);
     assert!(
-        !found
-            .iter()
-            .any(|(h, _, s)| h == "Greta Lindholma" && *s == Status::Applied),
+        !found.iter().any(|(h, _, _)| h == "Greta Lindholma"),
         "{found:?}"
     );
 }

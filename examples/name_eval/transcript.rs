@@ -330,8 +330,8 @@ impl Writer<'_> {
         }
     }
 
-    /// `toks` with the given name of another roster person of the same
-    /// region in place of the person's own ("Matthew Okoro" for Thomas
+    /// `toks` with the given name of another roster person (of any
+    /// region) in place of the person's own ("Matthew Okoro" for Thomas
     /// Okoro), when that makes nobody else's full name.
     fn other_given(&mut self, toks: &[Tok]) -> Option<Damaged> {
         let given: Vec<usize> = (0..toks.len())

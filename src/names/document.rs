@@ -60,10 +60,7 @@ fn spellings<V>(labels: &HashMap<String, V>) -> HashMap<&str, Spelling> {
 /// letters or more) sounded, when at least [`LABEL_VARIANT`]: spellings of
 /// one name. Letter counts rule most pairs out before any edit distance.
 fn variants(a: &str, sa: &Spelling, b: &str, sb: &Spelling) -> Option<f32> {
-    let most = |i: usize| {
-        1.0 - sa.letters[i].min_edits(&sb.letters[i]) as f32
-            / sa.lengths[i].max(sb.lengths[i]).max(1) as f32
-    };
+    let most = |i: usize| sa.letters[i].most_similar(sa.lengths[i], &sb.letters[i], sb.lengths[i]);
     // Sounds count too ("KAREDA", "CAREDA"), but not in names so short
     // that a vowel is all that tells two people apart ("LEE", "LI").
     let sounds_count = a.len().min(b.len()) >= 5;
@@ -462,10 +459,17 @@ impl DocNames {
         }
         names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
         names.label_roots = label_roots(&counted);
+        // A one-word label names a built-in public figure no more than the
+        // same word in the text does ("MR. WONG:" is not Lawrence Wong).
         let label_people: HashSet<u32> = names
             .labels
-            .values()
-            .filter_map(|(_, label)| names.label_person(index, label))
+            .iter()
+            .filter_map(|(folded, (_, label))| {
+                let person = names.label_person(index, label)?;
+                let fixed = names.fixed_labels.contains_key(folded);
+                let figure = index.people[person as usize].builtin;
+                (!figure || fixed || label.contains(' ')).then_some(person)
+            })
             .collect();
         names.label_people = label_people;
     }

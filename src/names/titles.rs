@@ -63,17 +63,15 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// Titles written short, whose period ends the word and not a sentence.
-const ABBREVIATED: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "h.e", "he", "sen", "amb", "hon",
-];
+const ABBREVIATED: &[&str] = &["mr", "mrs", "ms", "dr", "prof"];
 
 /// Whether a title followed by `gap` (the text up to the next word)
-/// introduces that word: "President Marcon", "Mr. Brown", but not "thank
-/// the President. Marcon" or "Chair, Anna", where a sentence or a clause
-/// ends between them.
+/// introduces that word: "President Marcon", "Mr. Brown", "Mr.Brown", but
+/// not "thank the President. Marcon" or "Chair, Anna", where a sentence or
+/// a clause ends between them.
 pub fn introduces(title: &str, gap: &str) -> bool {
-    let spaces = |g: &str| !g.is_empty() && g.bytes().all(|b| b == b' ');
-    if spaces(gap) {
+    let spaces = |g: &str| g.bytes().all(|b| b == b' ');
+    if !gap.is_empty() && spaces(gap) {
         return true;
     }
     let abbreviated = ABBREVIATED
@@ -83,8 +81,9 @@ pub fn introduces(title: &str, gap: &str) -> bool {
 }
 
 /// The title that introduces token `a` of `text` ("President", "Prime
-/// Minister"), or "" when none does: a title after which a sentence or a
-/// clause ends introduces nobody ("thank the President. Marcon").
+/// Minister", "former President"), or "" when none does: a title after
+/// which a sentence or a clause ends introduces nobody ("thank the
+/// President. Marcon").
 pub fn title_before<'t>(text: &'t str, toks: &[Token], a: usize) -> &'t str {
     let Some(t) = a.checked_sub(1).map(|k| &toks[k]) else {
         return "";
@@ -93,17 +92,17 @@ pub fn title_before<'t>(text: &'t str, toks: &[Token], a: usize) -> &'t str {
     if !is_title(word) || !introduces(word, &text[t.range.end..toks[a].range.start]) {
         return "";
     }
-    // One more word of the office when it stands right before ("Prime
-    // Minister", "Foreign Minister").
+    // The word before the title, in any case, when it stands right before:
+    // it may narrow the office ("Prime Minister", "former President").
     let start = match a.checked_sub(2).map(|k| &toks[k]) {
-        Some(w) if w.capitalised && &text[w.range.end..t.range.start] == " " => w.range.start,
+        Some(w) if &text[w.range.end..t.range.start] == " " => w.range.start,
         _ => t.range.start,
     };
     &text[start..t.range.end]
 }
 
-/// Words before a role's last word that make it another office ("Vice
-/// President" is no President).
+/// Words before an office that make it another office ("Vice President"
+/// is no President, "Prime Minister" no other minister).
 const OTHER_OFFICE: &[&str] = &[
     "vice",
     "deputy",
@@ -114,13 +113,17 @@ const OTHER_OFFICE: &[&str] = &[
     "associate",
     "late",
     "ex",
+    "prime",
 ];
 
-/// Whether the title words said before a name (`said`, one or two words:
-/// "President", "Prime Minister") fit a person's `role` ("Prime
-/// Minister", "Federal President"): the role's last word, and the word
-/// before it if two were said. A generic title ("Mr.", "Ambassador")
-/// fits no role.
+/// Whether the title words said before a name (`said`: the title, with
+/// the word before it if any: "President", "Prime Minister", "the
+/// President") fit a person's `role` ("Prime Minister", "Federal
+/// President", "President of the European Commission"). The office is the
+/// role up to "of", "for" or a comma; its last word must be the title, and
+/// a word of it that makes it another office (Deputy, Prime) must have been
+/// said, as must one said that does ("Vice President" fits no President).
+/// A generic title ("Mr.", "Ambassador") fits no role.
 pub fn fits_role(said: &str, role: &str) -> bool {
     let norm = |s: &str| {
         s.to_lowercase()
@@ -129,19 +132,35 @@ pub fn fits_role(said: &str, role: &str) -> bool {
             .replace("director general", "director-general")
     };
     let (said, role) = (norm(said), norm(role));
+    let office = role
+        .split([',', ';'])
+        .next()
+        .unwrap_or_default()
+        .split(" of ")
+        .next()
+        .unwrap_or_default()
+        .split(" for ")
+        .next()
+        .unwrap_or_default();
     let said: Vec<&str> = said.split_whitespace().collect();
-    let role: Vec<&str> = role.split_whitespace().collect();
-    let (Some(title), Some(office)) = (said.last(), role.last()) else {
+    let office: Vec<&str> = office.split_whitespace().collect();
+    let (Some((title, said_before)), Some((last, office_before))) =
+        (said.split_last(), office.split_last())
+    else {
         return false;
     };
-    if title.trim_end_matches('.') != *office {
+    if title.trim_end_matches('.') != *last {
         return false;
     }
-    match (said.len(), role.len()) {
-        (1, _) => true,
-        (_, 1) => !OTHER_OFFICE.contains(&said[said.len() - 2]),
-        _ => said[said.len() - 2] == role[role.len() - 2],
-    }
+    let narrowing = |w: &&&str| OTHER_OFFICE.contains(*w);
+    office_before
+        .iter()
+        .filter(narrowing)
+        .all(|w| said_before.contains(w))
+        && said_before
+            .iter()
+            .filter(narrowing)
+            .all(|w| office_before.contains(w))
 }
 
 /// The name part of a speaker label: titles such as `MS.` or `CHAIR` removed.
@@ -167,7 +186,9 @@ mod tests {
     fn a_title_introduces_only_the_word_right_after_it() {
         assert!(introduces("President", " "));
         assert!(introduces("Mr", ". "));
+        assert!(introduces("Mr", "."));
         assert!(!introduces("President", ". "));
+        assert!(!introduces("he", ". "));
         assert!(!introduces("Chair", ", "));
         assert!(!introduces("Mr", ""));
     }
@@ -175,12 +196,18 @@ mod tests {
     #[test]
     fn a_title_fits_a_role_by_its_office() {
         assert!(fits_role("President", "President"));
+        assert!(fits_role("the President", "President"));
         assert!(fits_role("President", "Federal President"));
         assert!(fits_role("Prime Minister", "Prime Minister"));
-        assert!(fits_role("Minister", "Prime Minister"));
         assert!(fits_role("Secretary\u{2011}General", "Secretary General"));
-        assert!(!fits_role("Foreign Minister", "Prime Minister"));
+        assert!(fits_role(
+            "President",
+            "President of the European Commission"
+        ));
+        assert!(!fits_role("Minister", "Prime Minister"));
+        assert!(!fits_role("Secretary-General", "Deputy Secretary-General"));
         assert!(!fits_role("Vice President", "President"));
+        assert!(!fits_role("former President", "President"));
         assert!(!fits_role("Mr.", "President"));
         assert!(!fits_role("Ambassador", "Prime Minister"));
         assert!(!fits_role("", "President"));

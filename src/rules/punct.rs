@@ -163,17 +163,13 @@ pub(super) fn check(ctx: &Context<'_>, segment: &Segment, out: &mut Vec<Finding>
     // Cheap byte tests first: most segments need only a few of the scans.
     let bytes = text.as_bytes();
     let seen = ByteSet::of(bytes);
-    let may_protect = seen.any(b"([@/w");
     let unicode_hyphen = seen.has(0xE2) && text.contains(['\u{2010}', '\u{2011}']);
     let mut scan = Scan {
         ctx,
         text,
         base: segment.range.start,
-        protected: if may_protect {
-            protected_spans(text)
-        } else {
-            Vec::new()
-        },
+        // `protected_spans` makes its own cheap test first.
+        protected: protected_spans(text),
         claimed: SpanSet::default(),
         at_line_end: ends_line(after),
         at_bare_line_end: after.is_empty() || after.starts_with('\n') || after.starts_with("\r\n"),

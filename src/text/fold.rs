@@ -240,6 +240,13 @@ impl Letters {
         }
         more.max(fewer)
     }
+
+    /// The highest edit similarity (1 less the edits over the longer
+    /// length) a text of `len` characters with these counts can have with
+    /// one of `other_len` characters with `other`'s.
+    pub fn most_similar(&self, len: usize, other: &Letters, other_len: usize) -> f32 {
+        1.0 - self.min_edits(other) as f32 / len.max(other_len).max(1) as f32
+    }
 }
 
 /// Characters in `s`, without a count of them for ASCII.
@@ -269,7 +276,7 @@ mod distance_tests {
 
     proptest::proptest! {
         #[test]
-        fn letter_counts_never_overstate_the_distance(a in "[a-dé]{0,10}", b in "[a-dé]{0,10}") {
+        fn letter_counts_never_overstate_the_distance(a in "[a-déüA]{0,10}", b in "[a-déüA]{0,10}") {
             proptest::prop_assert!(Letters::of(&a).min_edits(&Letters::of(&b)) <= edit_distance(&a, &b));
         }
     }

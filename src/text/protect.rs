@@ -13,9 +13,10 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
         r"|\([^()\n]{0,60}\)|\[[^\[\]\n]{0,60}\]", // tags, markers
         // file names, paths, identifiers and bare domains: "igf2016_nri.txt"
         // is no sentence with an acronym in it
-        r"|[\w\-./]*\w_\w[\w\-./]*|\w[\w\-.]*/[\w\-./]*\w",
-        r"|[\w\-/]+\.(?:txt|pdf|docx?|xlsx?|csv|srt|vtt|html?|pptx?|zip|png|jpe?g|mp4)\b",
-        r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?:org|int|com|net|edu|gov|info|io)(?:/[^\s<>]*[^\s<>.,;:!?)\]])?\b",
+        // (extensions and domains in lower case: "end.Net" is a missing space)
+        r"|[\w\-./]*\w_\w(?:[\w\-./]*\w)?|\w[\w\-.]*/[\w\-./]*\w",
+        r"|[\w\-/]+\.(?-i:txt|pdf|docx?|xlsx?|csv|srt|vtt|html?|pptx?|zip|png|jpe?g|mp4)\b",
+        r"|\b[\w\-]+(?:\.[\w\-]+)*\.(?-i:org|int|com|net|edu|gov|info|io)(?:/[^\s<>]*[^\s<>.,;:!?)\]])?\b",
     ))
     .expect("protected-span pattern is valid")
 });
@@ -75,6 +76,10 @@ mod tests {
         assert_eq!(
             spans("see igf2016_nri_report and minutes.pdf at itu.int/wsis or un.org. The nri met, e.g. U.N. staff."),
             vec!["igf2016_nri_report", "minutes.pdf", "itu.int/wsis", "un.org"]
+        );
+        assert_eq!(
+            spans("the session is at an end.Net gains, my_file. And Thanks.Doc"),
+            vec!["my_file"]
         );
         assert_eq!(
             spans("the mag/ipv6 list and/or 24/7"),

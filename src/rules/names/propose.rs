@@ -106,6 +106,16 @@ impl Evidence {
     }
 }
 
+/// How a built-in public figure stands in the file: named (or not a
+/// built-in person at all), introduced by the title of their office, or a
+/// stranger whose like name is more likely somebody else's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    Named,
+    Introduced,
+    Stranger,
+}
+
 /// What the text around a heard name says.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Clues<'t> {
@@ -147,6 +157,24 @@ pub(super) fn propose(
     // What the file says about each candidate person: named correctly (or
     // corrected) elsewhere, speaking this turn. With a large roster nearly
     // every name is near somebody; the file tells who is actually there.
+    // A built-in public figure the file does not otherwise name is
+    // somebody else with a like name, unless a title naming their office
+    // introduces them ("President Marcon"): "Mr. Brown" is not Gaston
+    // Browne, and a whole name like theirs is only suggested.
+    let standing = |person: u32| {
+        let figure = &index.people[person as usize];
+        if !figure.builtin
+            || clues.from_document
+            || names.doc.mentioned.contains(&person)
+            || names.doc.label_people.contains(&person)
+        {
+            Standing::Named
+        } else if fits_role(clues.title_words, &figure.role) {
+            Standing::Introduced
+        } else {
+            Standing::Stranger
+        }
+    };
     let context = |c: &Candidate| -> f32 {
         let person = index.forms[c.form as usize].person;
         if clues.from_document {
@@ -154,13 +182,9 @@ pub(super) fn propose(
         }
         // The title of a public figure's office says who is meant as
         // surely as their name written elsewhere.
-        let figure = &index.people[person as usize];
-        let office = figure.builtin && fits_role(clues.title_words, &figure.role);
-        let mut bonus = if names.doc.mentioned.contains(&person) || office {
-            PRESENT
-        } else {
-            -PRESENT
-        };
+        let present =
+            names.doc.mentioned.contains(&person) || standing(person) == Standing::Introduced;
+        let mut bonus = if present { PRESENT } else { -PRESENT };
         if clues.neighbours.contains(&Some(person)) {
             bonus += NEIGHBOUR;
         }
@@ -169,26 +193,11 @@ pub(super) fn propose(
         }
         bonus
     };
-    // A built-in public figure the file does not otherwise name is
-    // somebody else with a like name, unless a title naming their office
-    // introduces them ("President Marcon"): "Mr. Brown" is not Gaston
-    // Browne, and a whole name like theirs is only suggested.
-    let stranger = |person: u32| {
-        let figure = &index.people[person as usize];
-        let stranger = figure.builtin
-            && !clues.from_document
-            && !names.doc.mentioned.contains(&person)
-            && !names.doc.label_people.contains(&person);
-        (
-            stranger,
-            stranger && fits_role(clues.title_words, &figure.role),
-        )
-    };
     let mut ranked: Vec<(f32, &Candidate)> = found
         .iter()
-        .filter(|c| match stranger(index.forms[c.form as usize].person) {
-            (true, false) => !single && !clues.common,
-            _ => true,
+        .filter(|c| {
+            let stranger = standing(index.forms[c.form as usize].person) == Standing::Stranger;
+            !stranger || !single && !clues.common
         })
         .map(|c| (c.score + context(c), c))
         .collect();
@@ -209,7 +218,7 @@ pub(super) fn propose(
         && !clues.from_document
         && form.kind == FormKind::Full
         && names.doc.mentioned.contains(&form.person);
-    let (stranger, office) = stranger(form.person);
+    let figure = standing(form.person);
     let said = said_form(target_text(index, best), heard);
     // Only accents or case differ, from the whole name or from the part of
     // it that was said.
@@ -291,13 +300,13 @@ pub(super) fn propose(
         if clues.from_document {
             applicability = Applicability::Suggest;
         }
-        if stranger {
-            evidence.push(if office {
-                Evidence::TitleOfOffice
-            } else {
+        match figure {
+            Standing::Named => {}
+            Standing::Introduced => evidence.push(Evidence::TitleOfOffice),
+            Standing::Stranger => {
                 applicability = Applicability::Suggest;
-                Evidence::PublicFigure
-            });
+                evidence.push(Evidence::PublicFigure);
+            }
         }
         if clues.not_english {
             applicability = Applicability::Suggest;
