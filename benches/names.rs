@@ -11,17 +11,16 @@
 
 use std::hint::black_box;
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use capclean::dict::{Dictionaries, Roster};
 use capclean::formats::{Document, Format};
-use capclean::rules::RuleSet;
 use capclean::text::SourceEncoding;
-use capclean::{Engine, Settings};
 use capclean_corpus as corpus;
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+
+mod common;
+use common::engine;
 
 /// The seed of the text and of its roster (`gen_corpus`'s default, so
 /// `gen_corpus --panel MB 42 --people N` and `--roster N` write the same
@@ -38,30 +37,8 @@ fn size_mb() -> f64 {
         .unwrap_or(1.0)
 }
 
-fn engine(rules: &str, dictionaries: Dictionaries) -> Engine {
-    let settings = Settings {
-        rules: RuleSet::parse(rules).expect("valid selector"),
-        ..Settings::default()
-    };
-    Engine::new(settings, dictionaries)
-}
-
 fn roster(people: usize) -> Roster {
-    Roster::parse(
-        Path::new("bench-roster.csv"),
-        &corpus::roster_csv(people, SEED),
-    )
-    .expect("generated roster")
-}
-
-fn run(program: &str, args: &[&str], path: &Path) {
-    let status = Command::new(program)
-        .args(args)
-        .arg(path)
-        .stdout(Stdio::null())
-        .status()
-        .expect("reference command runs");
-    assert!(status.success());
+    common::generated_roster(people, SEED)
 }
 
 fn names(c: &mut Criterion) {
@@ -79,8 +56,12 @@ fn names(c: &mut Criterion) {
     let mut file = tempfile::NamedTempFile::new().expect("temporary file");
     file.write_all(text.as_bytes()).expect("write corpus");
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("cat", |b| b.iter(|| run("cat", &[], file.path())));
-    group.bench_function("wc-w", |b| b.iter(|| run("wc", &["-w"], file.path())));
+    group.bench_function("cat", |b| {
+        b.iter(|| common::run_reference("cat", &[], file.path()))
+    });
+    group.bench_function("wc-w", |b| {
+        b.iter(|| common::run_reference("wc", &["-w"], file.path()))
+    });
 
     // The name rules alone, a whole document at a time; each roster with
     // the text that names its own people.

@@ -6,15 +6,15 @@
 use std::hint::black_box;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use capclean::dict::{Dictionaries, Glossary, Roster};
+use capclean::dict::{Dictionaries, Glossary};
 use capclean::formats::{Document, Format};
-use capclean::rules::RuleSet;
 use capclean::text::SourceEncoding;
-use capclean::{Engine, Settings};
 use capclean_corpus as corpus;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+mod common;
+use common::engine;
 
 fn size_mb() -> usize {
     std::env::var("CAPCLEAN_BENCH_MB")
@@ -23,22 +23,9 @@ fn size_mb() -> usize {
         .unwrap_or(100)
 }
 
-fn engine(rules: &str, dictionaries: Dictionaries) -> Engine {
-    let settings = Settings {
-        rules: RuleSet::parse(rules).expect("valid selector"),
-        ..Settings::default()
-    };
-    Engine::new(settings, dictionaries)
-}
-
 fn roster(people: usize) -> Dictionaries {
-    let roster = Roster::parse(
-        Path::new("bench-roster.csv"),
-        &corpus::roster_csv(people, 1),
-    )
-    .expect("generated roster");
     Dictionaries {
-        roster,
+        roster: common::generated_roster(people, 1),
         ..Dictionaries::default()
     }
 }
@@ -65,25 +52,10 @@ fn stages(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("cat", |b| {
-        b.iter(|| {
-            let status = Command::new("cat")
-                .arg(&path)
-                .stdout(Stdio::null())
-                .status()
-                .expect("cat runs");
-            assert!(status.success());
-        })
+        b.iter(|| common::run_reference("cat", &[], &path))
     });
     group.bench_function("wc-w", |b| {
-        b.iter(|| {
-            let status = Command::new("wc")
-                .arg("-w")
-                .arg(&path)
-                .stdout(Stdio::null())
-                .status()
-                .expect("wc runs");
-            assert!(status.success());
-        })
+        b.iter(|| common::run_reference("wc", &["-w"], &path))
     });
     let engines = [
         ("punct", engine("P", Dictionaries::default())),
