@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rphonetic::DoubleMetaphone;
 
-use super::fold::{fold, skeleton, Letters};
+use super::fold::{char_len, fold, skeleton, Letters};
 use crate::dict::Roster;
 
 /// What part of a person's name a form is.
@@ -47,6 +47,8 @@ pub struct Form {
     pub target: Option<u32>,
     /// Letter counts of `folded` and of `skeleton`.
     pub letters: [Letters; 2],
+    /// Characters in `folded` and in `skeleton`.
+    pub lengths: [usize; 2],
     /// Each token folded, with its skeleton.
     pub token_parts: Vec<(String, String)>,
 }
@@ -282,6 +284,7 @@ impl NameIndex {
             kind,
             text: text.to_owned(),
             letters: [Letters::of(&folded), Letters::of(&skel)],
+            lengths: [char_len(&folded), char_len(&skel)],
             token_parts: text
                 .split_whitespace()
                 .map(|t| {

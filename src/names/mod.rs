@@ -106,14 +106,10 @@ pub fn may_score(heard: &Heard, form: &Form, min: f32) -> bool {
     if heard.skeleton == form.skeleton {
         return true; // split or merged differently: scored up, not down
     }
-    let most = |i: usize, form_text: &str| {
-        heard.letters[i].most_similar(
-            heard.lengths[i],
-            &form.letters[i],
-            fold::char_len(form_text),
-        )
+    let most = |i: usize| {
+        heard.letters[i].most_similar(heard.lengths[i], &form.letters[i], form.lengths[i])
     };
-    let (text, sound) = (most(0, &form.folded), most(1, &form.skeleton));
+    let (text, sound) = (most(0), most(1));
     // The weights of `score`, with Jaro-Winkler and Metaphone at their best.
     0.4 * text + 0.35 * sound + 0.25 + 0.05 >= min
 }
