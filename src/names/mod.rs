@@ -32,6 +32,9 @@ pub struct Heard {
     pub pieces: usize,
     /// A single letter joined by a hyphen ("Moreau-U" of "Moreau-U.N.").
     pub hyphened_letter: bool,
+    /// Ends in capitals glued to a lower-case word ("MarkovskyéU" of
+    /// "MarkovskyéU.N."): the start of an abbreviation, not of the name.
+    pub glued_capitals: bool,
     /// Double Metaphone codes of `folded`.
     pub metaphone: [String; 2],
     /// Letter counts of `folded` and of `skeleton`.
@@ -45,6 +48,23 @@ fn pieces(text: &str) -> usize {
     text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
         .filter(|p| !p.is_empty())
         .count()
+}
+
+/// Whether the last word ends in capitals right after a lower-case letter.
+fn ends_in_glued_capitals(text: &str) -> bool {
+    let Some(word) = text.split_whitespace().last() else {
+        return false;
+    };
+    let mut letters = word.chars().rev().skip_while(|c| !c.is_alphabetic());
+    let mut capitals = 0;
+    for c in letters.by_ref() {
+        if c.is_uppercase() {
+            capitals += 1;
+        } else {
+            return capitals > 0 && c.is_lowercase();
+        }
+    }
+    false
 }
 
 impl Heard {
@@ -69,6 +89,7 @@ impl Heard {
                 .split(['-', '\u{2010}', '\u{2011}'])
                 .skip(1)
                 .any(|p| p.chars().take_while(|c| c.is_alphabetic()).count() == 1),
+            glued_capitals: ends_in_glued_capitals(text),
             folded,
         }
     }
@@ -139,6 +160,9 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     // A letter joined by a hyphen is an abbreviation's, not a piece of the
     // name: the fix would drop it ("Moreau-U" of "Moreau-U.N.").
     if heard.hyphened_letter && heard.pieces > pieces(&form.text) {
+        s -= 0.3;
+    }
+    if heard.glued_capitals && !ends_in_glued_capitals(&form.text) {
         s -= 0.3;
     }
     let (heard_len, form_len) = (heard.folded.chars().count(), form.folded.chars().count());
@@ -443,7 +467,15 @@ mod tests {
 
     #[test]
     fn unrelated_and_never_forms_find_nobody() {
-        for heard in ["Marathon", "Markov", "Peter Lindgren", "Renato", "Monday"] {
+        for heard in [
+            "Marathon",
+            "Markov",
+            "Peter Lindgren",
+            "Renato",
+            "Monday",
+            "MarkovskyéU",
+            "MacronUN",
+        ] {
             assert_eq!(best(heard), None, "{heard}");
         }
     }

@@ -15,6 +15,20 @@ use crate::names::fold::{fold, recase};
 use crate::names::titles::{fits_role, is_title};
 use crate::names::{Candidate, FormKind, Heard, NameIndex};
 
+/// Whether fixing `heard` to `replacement` drops a letter that carries an
+/// accent: accents are typed on purpose, so the letter is text glued to the
+/// name ("Markovskyé" of a repaired "MarkovskyÃ©"), not a mishearing of it.
+/// Changing only the accent ("Macrón" for "Macron") drops nothing.
+fn drops_accented_letter(heard: &str, replacement: &str) -> bool {
+    let letters = |t: &str| fold(t).chars().filter(|c| c.is_alphabetic()).count();
+    let kept = replacement.to_lowercase();
+    letters(heard) > letters(replacement)
+        && heard
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .any(|c| c.to_lowercase().any(|l| !kept.contains(l)))
+}
+
 /// One proposed name fix before overlaps between windows are settled.
 pub(super) struct Proposal {
     pub(super) range: Range<usize>,
@@ -77,6 +91,7 @@ pub(super) enum Evidence {
     OnlyOneOfThatGivenName,
     CloseToAnother,
     NotEnglish,
+    DropsAccentedLetter,
     PublicFigure,
     TitleOfOffice,
 }
@@ -100,6 +115,7 @@ impl Evidence {
             Evidence::OnlyOneOfThatGivenName => "the only person of that given name in the file",
             Evidence::CloseToAnother => "close to another person",
             Evidence::NotEnglish => "in text that is not English",
+            Evidence::DropsAccentedLetter => "the fix would drop an accented letter",
             Evidence::PublicFigure => "a public figure of the built-in roster",
             Evidence::TitleOfOffice => "after the title of their office",
         }
@@ -311,6 +327,10 @@ pub(super) fn propose(
         if clues.not_english {
             applicability = Applicability::Suggest;
             evidence.push(Evidence::NotEnglish);
+        }
+        if drops_accented_letter(heard, &replacement) {
+            applicability = Applicability::Suggest;
+            evidence.push(Evidence::DropsAccentedLetter);
         }
     }
     let mut note = describe(index, best);
@@ -583,5 +603,17 @@ mod tests {
         let p = proposal("Emanuel Macrone", &["Emmanuel Macron"], foreign).unwrap();
         assert_eq!(p.applicability, Applicability::Suggest);
         assert!(p.note.ends_with(Evidence::NotEnglish.text()), "{}", p.note);
+    }
+
+    #[test]
+    fn a_fix_that_drops_an_accented_letter_is_only_suggested() {
+        let glued = proposal("Macroné", &["Emmanuel Macron"], Clues::default()).unwrap();
+        assert_eq!(glued.applicability, Applicability::Suggest);
+        assert!(glued.note.contains(Evidence::DropsAccentedLetter.text()));
+        // The same without the accent, or only the accent changed: applicable.
+        let plain = proposal("Macrone", &["Emmanuel Macron"], Clues::default()).unwrap();
+        assert_eq!(plain.applicability, Applicability::Scored);
+        let accent = proposal("Macrón", &["Emmanuel Macron"], Clues::default()).unwrap();
+        assert!(!accent.note.contains(Evidence::DropsAccentedLetter.text()));
     }
 }
