@@ -37,6 +37,8 @@ pub struct NameContext<'a> {
 pub struct NameCache {
     roster: HashMap<String, Vec<Candidate>>,
     present: HashMap<String, Vec<Candidate>>,
+    /// The forms of the people the document names, gathered once.
+    present_forms: Option<Vec<u32>>,
     /// Whether a word folds exactly to a roster or speaker form.
     exact: HashMap<String, bool>,
 }
@@ -69,67 +71,86 @@ impl NameCache {
         names: &NameContext<'_>,
         heard_text: &str,
     ) -> Vec<Candidate> {
-        let index = names.index;
-        let mut found = self.lookup(index, heard_text).to_vec();
-        let mentioned = &names.doc.mentioned;
-        if found
-            .iter()
-            .any(|c| mentioned.contains(&index.forms[c.form as usize].person))
-        {
-            return found;
+        if let Some(found) = self.present.get(heard_text) {
+            return found.clone();
         }
-        if !self.present.contains_key(heard_text) {
-            let heard = Heard::new(heard_text);
-            let mut extra = Vec::new();
-            let mut people: Vec<u32> = mentioned.iter().copied().collect();
-            people.sort_unstable();
-            for person in people {
-                if index.people[person as usize].never.contains(&heard.folded) {
+        let index = names.index;
+        let heard = Heard::new(heard_text);
+        let mut found = match self.roster.get(heard_text) {
+            Some(found) => found.clone(),
+            None => {
+                let found = candidates(index, &heard);
+                self.roster.insert(heard_text.to_owned(), found.clone());
+                found
+            }
+        };
+        let mentioned = &names.doc.mentioned;
+        let any_present = found
+            .iter()
+            .any(|c| mentioned.contains(&index.forms[c.form as usize].person));
+        if !any_present {
+            let present_forms = self
+                .present_forms
+                .get_or_insert_with(|| forms_of_present(names));
+            for &id in present_forms.iter() {
+                let form = &index.forms[id as usize];
+                // A given name one slip away ("Fahn" for Fahd) scores
+                // low for its shortness, yet the person is there.
+                let slip = form.kind == FormKind::Given && one_slip(&heard, form);
+                if !slip && !crate::names::may_score(&heard, form, crate::names::MIN_SCORE) {
                     continue;
                 }
-                for (id, form) in index.forms_of(person) {
-                    if !matches!(
-                        form.kind,
-                        FormKind::Given | FormKind::Surname | FormKind::Alias
-                    ) {
-                        continue;
-                    }
-                    // A given name one slip away ("Fahn" for Fahd) scores
-                    // low for its shortness, yet the person is there.
-                    let slip = form.kind == FormKind::Given && one_slip(&heard, form);
-                    if !slip && !crate::names::may_score(&heard, form, crate::names::MIN_SCORE) {
-                        continue;
-                    }
-                    let (score, evidence) = crate::names::score(&heard, form);
-                    if score >= crate::names::MIN_SCORE || slip {
-                        extra.push(Candidate {
-                            form: id,
-                            score,
-                            exact_fold: heard.folded == form.folded,
-                            evidence,
-                        });
-                    }
+                if index.people[form.person as usize]
+                    .never
+                    .contains(&heard.folded)
+                {
+                    continue;
+                }
+                let (score, evidence) = crate::names::score(&heard, form);
+                if score >= crate::names::MIN_SCORE || slip {
+                    found.push(Candidate {
+                        form: id,
+                        score,
+                        exact_fold: heard.folded == form.folded,
+                        evidence,
+                    });
                 }
             }
-            self.present.insert(heard_text.to_owned(), extra);
+            found.sort_by_key(|c| c.form);
+            found.dedup_by_key(|c| c.form);
+            crate::names::rank(index, &heard, &mut found);
         }
-        found.extend(self.present.get(heard_text).into_iter().flatten().cloned());
-        found.sort_by_key(|c| c.form);
-        found.dedup_by_key(|c| c.form);
-        crate::names::rank(index, &Heard::new(heard_text), &mut found);
+        self.present.insert(heard_text.to_owned(), found.clone());
         found
     }
+}
+
+/// The forms a present person may be heard by, in the order of the people.
+fn forms_of_present(names: &NameContext<'_>) -> Vec<u32> {
+    let mut people: Vec<u32> = names.doc.mentioned.iter().copied().collect();
+    people.sort_unstable();
+    people
+        .into_iter()
+        .flat_map(|person| names.index.forms_of(person))
+        .filter(|(_, form)| {
+            matches!(
+                form.kind,
+                FormKind::Given | FormKind::Surname | FormKind::Alias
+            )
+        })
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// One letter added, dropped, changed or swapped, or the same sounds: the
 /// slips a short given name suffers ("Ana", "Tem", "Anya" for Anna, Tim,
 /// Anja).
 pub(super) fn one_slip(heard: &Heard, form: &crate::names::Form) -> bool {
-    let (heard_len, form_len) = (heard.folded.chars().count(), form.folded.chars().count());
+    let (heard_len, form_len) = (heard.lengths[0], form.lengths[0]);
     heard_len >= 3
-        && (heard.skeleton == form.skeleton
-            || heard_len.abs_diff(form_len) <= 1
-                && crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1)
+        && (heard_len.abs_diff(form_len) <= 1
+            && crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1
+            || heard.skeleton == form.skeleton)
 }
 
 pub(super) fn check(
