@@ -261,7 +261,7 @@ pub fn char_len(s: &str) -> usize {
 /// Damerau-Levenshtein distance in characters (a transposition is one
 /// edit).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    strsim::damerau_levenshtein(a, b)
+    rapidfuzz::distance::damerau_levenshtein::distance(a.chars(), b.chars())
 }
 
 /// 1 less the edit distance over the longer length: 1 for the same text.
@@ -278,6 +278,13 @@ mod distance_tests {
         #[test]
         fn letter_counts_never_overstate_the_distance(a in "[a-déüA]{0,10}", b in "[a-déüA]{0,10}") {
             proptest::prop_assert!(Letters::of(&a).min_edits(&Letters::of(&b)) <= edit_distance(&a, &b));
+        }
+
+        /// The fast distance is the true Damerau-Levenshtein distance, as
+        /// the plain implementation computes it.
+        #[test]
+        fn the_fast_distance_is_the_plain_one(a in "[a-eéü ]{0,14}", b in "[a-eéü ]{0,14}") {
+            proptest::prop_assert_eq!(edit_distance(&a, &b), strsim::damerau_levenshtein(&a, &b));
         }
     }
 }
