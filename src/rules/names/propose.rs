@@ -29,6 +29,25 @@ fn drops_accented_letter(heard: &str, replacement: &str) -> bool {
             .any(|c| c.to_lowercase().any(|l| !kept.contains(l)))
 }
 
+/// Whether `heard` says `form`'s first token exactly and each other token
+/// with at most one letter added, dropped, changed or swapped, or the same
+/// sounds.
+fn one_slip_from_whole_name(heard: &str, form: &crate::names::Form) -> bool {
+    let heard: Vec<String> = heard.split_whitespace().map(fold).collect();
+    heard.len() == form.token_parts.len()
+        && heard.len() > 1
+        && heard[0] == form.token_parts[0].0
+        && heard
+            .iter()
+            .zip(&form.token_parts)
+            .skip(1)
+            .all(|(h, (f, sound))| {
+                h.chars().count() >= 3
+                    && (crate::text::fold::edit_distance(h, f) <= 1
+                        || crate::names::fold::skeleton(h) == *sound)
+            })
+}
+
 /// One proposed name fix before overlaps between windows are settled.
 pub(super) struct Proposal {
     pub(super) range: Range<usize>,
@@ -234,12 +253,25 @@ pub(super) fn propose(
         && !clues.from_document
         && form.kind == FormKind::Full
         && names.doc.mentioned.contains(&form.person);
+    // Or the whole name of somebody the file does not name, given name
+    // right and the rest one slip away ("John Car" for John Carr): too
+    // doubtful to apply, too near to pass in silence.
+    let near_whole_name = !single
+        && !clues.from_document
+        && form.kind == FormKind::Full
+        && one_slip_from_whole_name(heard, form);
     let figure = standing(form.person);
     let said = said_form(target_text(index, best), heard);
     // Only accents or case differ, from the whole name or from the part of
     // it that was said.
     let exact_fold = best.exact_fold || fold(&said) == fold(heard);
-    if clues.common && !exact_fold && !clues.title && !near_present && !present_whole_name {
+    if clues.common
+        && !exact_fold
+        && !clues.title
+        && !near_present
+        && !present_whole_name
+        && !near_whole_name
+    {
         return None;
     }
     let replacement = recase(&said, heard);
@@ -615,5 +647,21 @@ mod tests {
         assert_eq!(plain.applicability, Applicability::Scored);
         let accent = proposal("Macrón", &["Emmanuel Macron"], Clues::default()).unwrap();
         assert!(!accent.note.contains(Evidence::DropsAccentedLetter.text()));
+    }
+
+    #[test]
+    fn common_words_one_slip_from_a_whole_name_are_suggested() {
+        let common = Clues {
+            common: true,
+            ..Clues::default()
+        };
+        // Nobody named in the file, yet given name right and surname one
+        // letter off: doubtful, so suggested, never silent.
+        let p = proposal("Joost Baker", &[], common).unwrap();
+        assert_eq!(p.replacement, "Joost Bakker");
+        assert_eq!(p.applicability, Applicability::Suggest);
+        // Two slips away, or the given name wrong: common words stay words.
+        assert!(proposal("Joost Bikes", &[], common).is_none());
+        assert!(proposal("Just Bakker", &[], common).is_none());
     }
 }
