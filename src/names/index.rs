@@ -11,6 +11,9 @@ use rphonetic::DoubleMetaphone;
 use super::fold::{char_len, fold, skeleton, Letters};
 use crate::dict::Roster;
 
+/// A given name more than one person has.
+const SHARED: u32 = u32::MAX;
+
 /// What part of a person's name a form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FormKind {
@@ -149,7 +152,8 @@ pub struct NameIndex {
     /// Folded tokens of every correct form.
     name_tokens: HashSet<String>,
     /// Folded given names: written right, they still leave the surname open.
-    given_names: HashSet<String>,
+    /// Given names, each with its one person (`SHARED` when several have it).
+    given_names: HashMap<String, u32>,
     /// Lower-cased full names, surnames and aliases -> their people.
     owners: HashMap<String, Vec<u32>>,
     /// Each person's forms: they are added person by person.
@@ -259,7 +263,10 @@ impl NameIndex {
             self.correct.insert(normalise_correct(text));
             self.name_tokens.extend(text.split_whitespace().map(fold));
             if kind == FormKind::Given {
-                self.given_names.insert(folded.clone());
+                let owner = self.given_names.entry(folded.clone()).or_insert(person);
+                if *owner != person {
+                    *owner = SHARED;
+                }
             }
             if kind != FormKind::Given {
                 let owners = self.owners.entry(normalise_correct(text)).or_default();
@@ -386,7 +393,16 @@ impl NameIndex {
 
     /// Whether `text`, accents and case aside, is some person's given name.
     pub fn is_given_name(&self, text: &str) -> bool {
-        self.given_names.contains(&fold(text))
+        self.given_names.contains_key(&fold(text))
+    }
+
+    /// The one person whose given name `text` is, accents and case aside:
+    /// `None` when nobody's or several people's.
+    pub fn sole_given_name_owner(&self, text: &str) -> Option<u32> {
+        self.given_names
+            .get(&fold(text))
+            .copied()
+            .filter(|&p| p != SHARED)
     }
 
     /// Whether `word`, accents and case aside, is a token of a roster name.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::tuning::{
     AFTER_TITLE, GIVEN_NAME, MARGIN, MARKED, NEIGHBOUR, OTHER_GIVEN_NAME, PRESENT,
-    SAME_BUT_ACCENTS, SENTENCE_START, SPEAKER,
+    SAME_BUT_ACCENTS, SENTENCE_START, SOLE_GIVEN_NAME, SPEAKER,
 };
 use super::{Context, NameContext};
 use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
@@ -46,6 +46,15 @@ fn one_slip_from_whole_name(heard: &str, form: &crate::names::Form) -> bool {
                     && (crate::text::fold::edit_distance(h, f) <= 1
                         || crate::names::fold::skeleton(h) == *sound)
             })
+}
+
+/// Whether the first word of `heard` is `form`'s person's given name, no
+/// other roster person's, and no common word.
+fn sole_given_name(index: &NameIndex, heard: &str, form: &crate::names::Form) -> bool {
+    heard.split_whitespace().next().is_some_and(|given| {
+        !crate::names::common::is_common(given)
+            && index.sole_given_name_owner(given) == Some(form.person)
+    })
 }
 
 /// One proposed name fix before overlaps between windows are settled.
@@ -111,6 +120,7 @@ pub(super) enum Evidence {
     CloseToAnother,
     NotEnglish,
     DropsAccentedLetter,
+    SoleGivenName,
     PublicFigure,
     TitleOfOffice,
 }
@@ -135,6 +145,7 @@ impl Evidence {
             Evidence::CloseToAnother => "close to another person",
             Evidence::NotEnglish => "in text that is not English",
             Evidence::DropsAccentedLetter => "the fix would drop an accented letter",
+            Evidence::SoleGivenName => "given name said right, and only this person's",
             Evidence::PublicFigure => "a public figure of the built-in roster",
             Evidence::TitleOfOffice => "after the title of their office",
         }
@@ -314,6 +325,10 @@ pub(super) fn propose(
         if clues.marked {
             confidence += MARKED;
             evidence.push(Evidence::Marked);
+        }
+        if near_whole_name && sole_given_name(index, heard, form) {
+            confidence += SOLE_GIVEN_NAME;
+            evidence.push(Evidence::SoleGivenName);
         }
         if clues.sentence_start && single && !clues.title {
             confidence -= SENTENCE_START;
@@ -556,7 +571,7 @@ mod tests {
     use crate::names::{candidates, Heard};
 
     const ROSTER: &str =
-        "name,misheard\nEmmanuel Macron,Marcon\nJoost van Dijk,\nJoost Bakker,\nAna Silva,\n";
+        "name,misheard\nEmmanuel Macron,Marcon\nJoost van Dijk,\nJoost Bakker,\nAna Silva,\nIngvild Haraldsen,\n";
 
     /// The proposal for `heard` with `clues`, in a file that names
     /// `present` correctly elsewhere.
@@ -663,5 +678,22 @@ mod tests {
         // Two slips away, or the given name wrong: common words stay words.
         assert!(proposal("Joost Bikes", &[], common).is_none());
         assert!(proposal("Just Bakker", &[], common).is_none());
+    }
+
+    #[test]
+    fn a_given_name_only_one_person_has_raises_a_near_whole_name() {
+        let sole = proposal("Ingvild Haraldson", &[], Clues::default()).unwrap();
+        assert!(
+            sole.note.contains(Evidence::SoleGivenName.text()),
+            "{}",
+            sole.note
+        );
+        // Two people are called Joost: the given name says nothing.
+        let shared = proposal("Joost Bakkker", &[], Clues::default()).unwrap();
+        assert!(
+            !shared.note.contains(Evidence::SoleGivenName.text()),
+            "{}",
+            shared.note
+        );
     }
 }

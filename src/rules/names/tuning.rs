@@ -44,3 +44,8 @@ pub(super) const TWO_PEOPLE_RATIO: usize = 3;
 /// The confidence of a suggestion that only the surname supports: another
 /// given name with the surname of a person the file names.
 pub(super) const OTHER_GIVEN_NAME: f32 = 0.6;
+
+/// A whole name one slip away whose given name is said exactly, is no
+/// common word and is only this person's on the roster ("Edmon Chun" for
+/// Edmon Chung): that given name already says who is meant.
+pub(super) const SOLE_GIVEN_NAME: f32 = 0.06;
