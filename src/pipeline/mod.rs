@@ -365,6 +365,7 @@ impl Engine {
             index: &self.names,
             doc: names,
             turns,
+            shared: Default::default(),
         }
     }
 

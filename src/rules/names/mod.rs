@@ -12,6 +12,8 @@ mod label;
 mod propose;
 mod tuning;
 
+use std::sync::{Mutex, OnceLock};
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Context;
@@ -29,6 +31,18 @@ pub struct NameContext<'a> {
     pub doc: &'a DocNames,
     /// The turns of the text checked.
     pub turns: &'a Turns,
+    /// Lookups every worker of the pass shares.
+    pub shared: SharedLookups,
+}
+
+/// What every worker of a pass may reuse: a present lookup depends only on
+/// the roster and on the people the document names, and on name-dense text
+/// the workers' own memos each met most names anew.
+#[derive(Debug, Default)]
+pub struct SharedLookups {
+    present: Mutex<HashMap<String, Vec<Candidate>>>,
+    /// The forms of the people the document names, gathered once.
+    present_forms: OnceLock<Vec<u32>>,
 }
 
 /// Memo of candidate lists per heard text, kept per chunk of segments:
@@ -37,8 +51,6 @@ pub struct NameContext<'a> {
 pub struct NameCache {
     roster: HashMap<String, Vec<Candidate>>,
     present: HashMap<String, Vec<Candidate>>,
-    /// The forms of the people the document names, gathered once.
-    present_forms: Option<Vec<u32>>,
     /// Whether a word folds exactly to a roster or speaker form.
     exact: HashMap<String, bool>,
 }
@@ -74,6 +86,24 @@ impl NameCache {
         if let Some(found) = self.present.get(heard_text) {
             return found.clone();
         }
+        let shared = names
+            .shared
+            .present
+            .lock()
+            .ok()
+            .and_then(|memo| memo.get(heard_text).cloned());
+        let found = shared.unwrap_or_else(|| {
+            let found = self.find_present(names, heard_text);
+            if let Ok(mut memo) = names.shared.present.lock() {
+                memo.insert(heard_text.to_owned(), found.clone());
+            }
+            found
+        });
+        self.present.insert(heard_text.to_owned(), found.clone());
+        found
+    }
+
+    fn find_present(&mut self, names: &NameContext<'_>, heard_text: &str) -> Vec<Candidate> {
         let index = names.index;
         let heard = Heard::new(heard_text);
         let mut found = match self.roster.get(heard_text) {
@@ -89,10 +119,11 @@ impl NameCache {
             .iter()
             .any(|c| mentioned.contains(&index.forms[c.form as usize].person));
         if !any_present {
-            let present_forms = self
+            let present_forms = names
+                .shared
                 .present_forms
-                .get_or_insert_with(|| forms_of_present(names));
-            for &id in present_forms.iter() {
+                .get_or_init(|| forms_of_present(names));
+            for &id in present_forms {
                 let form = &index.forms[id as usize];
                 // A given name one slip away ("Fahn" for Fahd) scores
                 // low for its shortness, yet the person is there.
@@ -120,7 +151,6 @@ impl NameCache {
             found.dedup_by_key(|c| c.form);
             crate::names::rank(index, &heard, &mut found);
         }
-        self.present.insert(heard_text.to_owned(), found.clone());
         found
     }
 }

@@ -584,6 +584,7 @@ mod tests {
             index: &index,
             doc: &doc,
             turns: &turns,
+            shared: Default::default(),
         };
         let found = candidates(&index, &Heard::new(heard));
         propose(&names, &index, &found, heard, 0..heard.len(), clues)
