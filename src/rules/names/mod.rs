@@ -177,10 +177,12 @@ fn forms_of_present(names: &NameContext<'_>) -> Vec<u32> {
 /// Anja).
 pub(super) fn one_slip(heard: &Heard, form: &crate::names::Form) -> bool {
     let (heard_len, form_len) = (heard.lengths[0], form.lengths[0]);
+    // Letter counts and lengths first: most forms differ in more than one.
     heard_len >= 3
         && (heard_len.abs_diff(form_len) <= 1
+            && heard.letters[0].min_edits(&form.letters[0]) <= 1
             && crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1
-            || heard.skeleton == form.skeleton)
+            || heard.lengths[1] == form.lengths[1] && heard.skeleton == form.skeleton)
 }
 
 pub(super) fn check(
