@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::fold::{char_len, edit_similarity, fold, skeleton, title_case, Letters};
@@ -209,15 +210,20 @@ fn label_roots(labels: &HashMap<String, (usize, String)>) -> HashMap<String, Lab
             .max_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
             .map(|(f, _, s)| (f, s))
     };
+    // Every step is from a label with its own uses: each is found once, in
+    // parallel (the search is over every more used label).
+    let steps: HashMap<&String, (&String, f32)> = sorted
+        .par_iter()
+        .filter_map(|(folded, uses)| Some((*folded, step(folded, *uses)?)))
+        .collect();
     let mut roots = HashMap::default();
-    for (folded, uses) in &sorted {
-        let Some((mut at, similarity)) = step(folded, *uses) else {
+    for (folded, _) in &sorted {
+        let Some(&(mut at, similarity)) = steps.get(folded) else {
             continue;
         };
         for _ in 0..4 {
-            let n = labels.get(at).map_or(0, |l| l.0);
-            match step(at, n) {
-                Some((next, _)) => at = next,
+            match steps.get(at) {
+                Some(&(next, _)) => at = next,
                 None => break,
             }
         }
@@ -405,9 +411,12 @@ impl DocNames {
         let mut people = Vec::new();
         let counted_spelling = spellings(&counted);
         let label_spelling = spellings(&names.labels);
-        let mut unmatched: Vec<&String> = names
-            .labels
-            .iter()
+        let labels: Vec<(&String, &(usize, String))> = names.labels.iter().collect();
+        let mut unmatched: Vec<&String> = labels
+            .par_iter()
+            .copied()
+            // Only a name of two words or more makes a speaker of its own.
+            .filter(|(_, (_, text))| text.split_whitespace().count() >= 2)
             .filter(|(folded, (uses, _))| {
                 let Some(own) = label_spelling.get(folded.as_str()) else {
                     return true;
@@ -438,7 +447,6 @@ impl DocNames {
                     })
             })
             .map(|(_, (_, text))| text)
-            .filter(|text| text.split_whitespace().count() >= 2)
             .collect();
         unmatched.sort();
         for text in unmatched {
