@@ -151,6 +151,8 @@ pub struct NameIndex {
     correct: HashSet<String>,
     /// Folded tokens of every correct form.
     name_tokens: HashSet<String>,
+    /// The same tokens lower-cased, accents kept.
+    written_tokens: HashSet<String>,
     /// Folded given names: written right, they still leave the surname open.
     /// Given names, each with its one person (`SHARED` when several have it).
     given_names: HashMap<String, u32>,
@@ -262,6 +264,8 @@ impl NameIndex {
             }
             self.correct.insert(normalise_correct(text));
             self.name_tokens.extend(text.split_whitespace().map(fold));
+            self.written_tokens
+                .extend(text.split_whitespace().map(str::to_lowercase));
             if kind == FormKind::Given {
                 let owner = self.given_names.entry(folded.clone()).or_insert(person);
                 if *owner != person {
@@ -408,6 +412,17 @@ impl NameIndex {
     /// Whether `word`, accents and case aside, is a token of a roster name.
     pub fn is_name_token(&self, word: &str) -> bool {
         self.name_tokens.contains(&fold(word))
+    }
+
+    /// Whether `word` is a token of a roster name with the accents the
+    /// roster gives it, or with any accents where the roster writes it
+    /// without ("Jose" of JOSE says nothing of "José"; "Hakansson" is not
+    /// written as HÅKANSSON writes it).
+    pub fn is_name_token_as_written(&self, word: &str) -> bool {
+        let folded = fold(word);
+        self.name_tokens.contains(&folded)
+            && (self.written_tokens.contains(&folded)
+                || self.written_tokens.contains(&word.to_lowercase()))
     }
 
     /// Whether the index holds nobody.

@@ -212,8 +212,11 @@ impl Body<'_> {
         // YETUNDE WIŚNIEWSKI) may still be a roster person's.
         let speakers = &names.doc.speakers;
         let own_speaker = match words.as_slice() {
-            [word] => speakers.is_name_token(word),
-            _ => words.iter().all(|w| speakers.is_name_token(w)) && speakers.has_exact_fold(heard),
+            [word] => speakers.is_name_token_as_written(word),
+            _ => {
+                words.iter().all(|w| speakers.is_name_token_as_written(w))
+                    && speakers.has_exact_fold(heard)
+            }
         };
         // A name written exactly as recurring speaker labels write it, and
         // those labels left as they are, is that speaker's, even when a
