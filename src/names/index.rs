@@ -153,13 +153,15 @@ pub struct NameIndex {
     name_tokens: HashSet<String>,
     /// The same tokens lower-cased, accents kept.
     written_tokens: HashSet<String>,
-    /// Folded given names: written right, they still leave the surname open.
-    /// Given names, each with its one person (`SHARED` when several have it).
+    /// Folded given names (written right, they still leave the surname
+    /// open), each with its one person (`SHARED` when several have it).
     given_names: HashMap<String, u32>,
     /// Lower-cased full names, surnames and aliases -> their people.
     owners: HashMap<String, Vec<u32>>,
     /// Each person's forms: they are added person by person.
     person_forms: Vec<std::ops::Range<u32>>,
+    /// Candidates already found, by heard text.
+    pub(crate) memo: super::memo::LookupMemo,
 }
 
 impl NameIndex {

@@ -9,6 +9,7 @@ pub mod common;
 pub use crate::text::fold;
 pub mod document;
 pub mod index;
+pub mod memo;
 pub mod titles;
 
 use std::ops::Range;
@@ -284,6 +285,14 @@ pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
         .collect();
     rank(index, heard, &mut found);
     found
+}
+
+impl NameIndex {
+    /// [`candidates`] for `heard_text`, remembered for the rest of the run.
+    pub fn lookup(&self, heard_text: &str) -> std::sync::Arc<[Candidate]> {
+        self.memo
+            .get_or_find(heard_text, || candidates(self, &Heard::new(heard_text)))
+    }
 }
 
 /// Sorts candidates best first. A split or merge explains a heard span

@@ -11,7 +11,7 @@ use crate::formats::Segment;
 use crate::names::common::{is_common, is_very_common};
 use crate::names::fold::PARTICLES;
 use crate::names::titles::{is_title, label_name, title_before};
-use crate::names::{candidates, tokens, FormKind, Heard, Token};
+use crate::names::{tokens, FormKind, Token};
 use crate::text::protect::{overlaps_any, protected_spans};
 
 pub(super) fn check_body(
@@ -185,8 +185,8 @@ impl Body<'_> {
         // is a known mishearing ("Chidi Okafore").
         if len == 1 && run_len > 1 {
             let heard = self.word(&self.toks[a]);
-            let known = cache
-                .lookup(index, heard)
+            let known = index
+                .lookup(heard)
                 .first()
                 .is_some_and(|c| index.forms[c.form as usize].kind == FormKind::Misheard);
             if !known {
@@ -287,7 +287,7 @@ impl Body<'_> {
         };
         let abs = self.absolute(&range);
         let proposal = if found.is_empty() {
-            let doc_found = candidates(&names.doc.speakers, &Heard::new(heard));
+            let doc_found = names.doc.speakers.lookup(heard);
             propose(
                 names,
                 &names.doc.speakers,

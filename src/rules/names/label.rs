@@ -3,7 +3,7 @@
 
 use super::propose::{emit, propose, Clues, Proposal};
 use super::tuning::{TWO_PEOPLE_RATIO, TWO_PEOPLE_USES};
-use super::{Context, NameCache, NameContext};
+use super::{Context, NameContext};
 use crate::edit::{Applicability, Finding, Rule};
 use crate::formats::Segment;
 use crate::names::fold::{fold, recase};
@@ -14,7 +14,6 @@ pub(super) fn check_label(
     ctx: &Context<'_>,
     names: &NameContext<'_>,
     segment: &Segment,
-    cache: &mut NameCache,
     out: &mut Vec<Finding>,
 ) {
     let text = ctx.doc.segment_text(segment);
@@ -55,8 +54,9 @@ pub(super) fn check_label(
         }
         return;
     }
-    let found: Vec<Candidate> = cache
-        .lookup(names.index, name)
+    let found: Vec<Candidate> = names
+        .index
+        .lookup(name)
         .iter()
         .filter(|c| names.index.forms[c.form as usize].kind != FormKind::Given)
         .cloned()

@@ -20,7 +20,7 @@ use super::Context;
 use crate::edit::Finding;
 use crate::formats::{Role, Segment};
 pub use crate::names::document::{label_names, Around, DocNames, Learned, Turns};
-use crate::names::{candidates, Candidate, FormKind, Heard, NameIndex};
+use crate::names::{Candidate, FormKind, Heard, NameIndex};
 
 /// Names-stage state for a whole run: the roster index and the document's own names.
 #[derive(Debug)]
@@ -45,11 +45,11 @@ pub struct SharedLookups {
     present_forms: OnceLock<Vec<u32>>,
 }
 
-/// Memo of candidate lists per heard text, kept per chunk of segments:
-/// caption vocabularies are small, so most lookups repeat.
+/// Memo of a pass's lookups per heard text, kept per worker job: caption
+/// vocabularies are small, so most lookups repeat. (The roster's own
+/// lookups are remembered by its index for the whole run.)
 #[derive(Debug, Default)]
 pub struct NameCache {
-    roster: HashMap<String, Vec<Candidate>>,
     present: HashMap<String, Vec<Candidate>>,
     /// Whether a word folds exactly to a roster or speaker form.
     exact: HashMap<String, bool>,
@@ -63,14 +63,6 @@ impl NameCache {
         let found = names.index.has_exact_fold(word) || names.doc.speakers.has_exact_fold(word);
         self.exact.insert(word.to_owned(), found);
         found
-    }
-
-    pub(super) fn lookup(&mut self, index: &NameIndex, heard_text: &str) -> &[Candidate] {
-        if !self.roster.contains_key(heard_text) {
-            let found = candidates(index, &Heard::new(heard_text));
-            self.roster.insert(heard_text.to_owned(), found);
-        }
-        self.roster.get(heard_text).map_or(&[], Vec::as_slice)
     }
 
     /// The roster candidates, plus the forms of the people named in the
@@ -105,20 +97,13 @@ impl NameCache {
 
     fn find_present(&mut self, names: &NameContext<'_>, heard_text: &str) -> Vec<Candidate> {
         let index = names.index;
-        let heard = Heard::new(heard_text);
-        let mut found = match self.roster.get(heard_text) {
-            Some(found) => found.clone(),
-            None => {
-                let found = candidates(index, &heard);
-                self.roster.insert(heard_text.to_owned(), found.clone());
-                found
-            }
-        };
+        let mut found = index.lookup(heard_text).to_vec();
         let mentioned = &names.doc.mentioned;
         let any_present = found
             .iter()
             .any(|c| mentioned.contains(&index.forms[c.form as usize].person));
         if !any_present {
+            let heard = Heard::new(heard_text);
             let present_forms = names
                 .shared
                 .present_forms
@@ -196,7 +181,7 @@ pub(super) fn check(
         return;
     }
     match segment.role {
-        Role::SpeakerLabel => label::check_label(ctx, names, segment, cache, out),
+        Role::SpeakerLabel => label::check_label(ctx, names, segment, out),
         Role::Body => body::check_body(ctx, names, segment, cache, out),
     }
 }
