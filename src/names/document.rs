@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::fold::{char_len, edit_similarity, fold, skeleton, title_case, Letters};
 use super::titles::{fits_role, label_name, title_before};
-use super::{candidates, tokens, Heard, NameIndex};
+use super::{tokens, NameIndex};
 use crate::dict::{Person, Roster};
 use crate::formats::{Document, Role};
 
@@ -49,12 +49,42 @@ impl Spelling {
     }
 }
 
-/// The spellings of every label of `labels`, by folded text.
-fn spellings<V>(labels: &HashMap<String, V>) -> HashMap<&str, Spelling> {
-    labels
-        .keys()
-        .map(|f| (f.as_str(), Spelling::of(f)))
-        .collect()
+/// A label with its turns and its spelling, for comparing every label with
+/// every more used one.
+struct RankedLabel<'a> {
+    folded: &'a str,
+    uses: usize,
+    spelling: Spelling,
+}
+
+/// The labels of `labels` (folded text -> turns, text), most used first:
+/// each label's spelling is prepared once, not once per pair.
+fn ranked(labels: &HashMap<String, (usize, String)>) -> Vec<RankedLabel<'_>> {
+    let mut ranked: Vec<RankedLabel<'_>> = labels
+        .par_iter()
+        .map(|(folded, (uses, _))| RankedLabel {
+            folded,
+            uses: *uses,
+            spelling: Spelling::of(folded),
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.uses.cmp(&a.uses).then(a.folded.cmp(b.folded)));
+    ranked
+}
+
+/// The labels of `ranked` used more than `label`, nearest spellings of it
+/// first found (see [`variants`]), with their similarity.
+fn more_used_variants<'a>(
+    ranked: &'a [RankedLabel<'a>],
+    label: &'a RankedLabel<'a>,
+) -> impl Iterator<Item = (&'a RankedLabel<'a>, f32)> {
+    ranked
+        .iter()
+        .take_while(move |r| r.uses > label.uses)
+        .filter(move |r| !distinct_speakers(label.uses, r.uses))
+        .filter_map(move |r| {
+            variants(r.folded, &r.spelling, label.folded, &label.spelling).map(|s| (r, s))
+        })
 }
 
 /// How alike folded labels `a` and `b` are, spelled or (for names of five
@@ -193,31 +223,22 @@ pub(crate) struct LabelRoot {
 /// Follows each label to the most used near spelling, step by step while
 /// each step is to a much more used one: "KARREDA" (8 turns) -> "KAREDA"
 /// (41) -> "CAREDA" (736). Two spellings that both recur are two people.
-fn label_roots(labels: &HashMap<String, (usize, String)>) -> HashMap<String, LabelRoot> {
-    let mut sorted: Vec<(&String, usize)> = labels.iter().map(|(f, (n, _))| (f, *n)).collect();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let spelling = spellings(labels);
-    let step = |from: &str, uses: usize| -> Option<(&String, f32)> {
-        let own = spelling.get(from)?;
-        sorted
-            .iter()
-            .take_while(|(_, n)| *n > uses)
-            .filter(|(_, n)| !distinct_speakers(uses, *n))
-            .filter_map(|(f, n)| {
-                let similarity = variants(f, spelling.get(f.as_str())?, from, own)?;
-                Some((*f, *n, similarity))
-            })
-            .max_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)))
-            .map(|(f, _, s)| (f, s))
-    };
+fn label_roots(
+    labels: &HashMap<String, (usize, String)>,
+    ranked: &[RankedLabel<'_>],
+) -> HashMap<String, LabelRoot> {
     // Every step is from a label with its own uses: each is found once, in
     // parallel (the search is over every more used label).
-    let steps: HashMap<&String, (&String, f32)> = sorted
+    let steps: HashMap<&str, (&str, f32)> = ranked
         .par_iter()
-        .filter_map(|(folded, uses)| Some((*folded, step(folded, *uses)?)))
+        .filter_map(|label| {
+            let (to, similarity) = more_used_variants(ranked, label)
+                .max_by(|a, b| a.0.uses.cmp(&b.0.uses).then(a.1.total_cmp(&b.1)))?;
+            Some((label.folded, (to.folded, similarity)))
+        })
         .collect();
     let mut roots = HashMap::default();
-    for (folded, _) in &sorted {
+    for folded in ranked.iter().map(|r| r.folded) {
         let Some(&(mut at, similarity)) = steps.get(folded) else {
             continue;
         };
@@ -229,7 +250,7 @@ fn label_roots(labels: &HashMap<String, (usize, String)>) -> HashMap<String, Lab
         }
         if let Some((uses, text)) = labels.get(at) {
             roots.insert(
-                (*folded).clone(),
+                folded.to_owned(),
                 LabelRoot {
                     similarity,
                     uses: *uses,
@@ -409,38 +430,29 @@ impl DocNames {
         // Speakers not on the roster become a roster of their own; a rarer
         // variant of another label is not a speaker of its own.
         let mut people = Vec::new();
-        let counted_spelling = spellings(&counted);
-        let label_spelling = spellings(&names.labels);
-        let labels: Vec<(&String, &(usize, String))> = names.labels.iter().collect();
-        let mut unmatched: Vec<&String> = labels
+        let ranked_counted = ranked(&counted);
+        let ranked_labels = ranked(&names.labels);
+        let mut unmatched: Vec<&String> = ranked_labels
             .par_iter()
-            .copied()
             // Only a name of two words or more makes a speaker of its own.
-            .filter(|(_, (_, text))| text.split_whitespace().count() >= 2)
-            .filter(|(folded, (uses, _))| {
-                let Some(own) = label_spelling.get(folded.as_str()) else {
-                    return true;
-                };
-                !counted.iter().any(|(f, (n, _))| {
-                    n > uses
-                        && !distinct_speakers(*uses, *n)
-                        && counted_spelling
-                            .get(f.as_str())
-                            .is_some_and(|sf| variants(f, sf, folded, own).is_some())
-                })
+            .filter_map(|label| {
+                let (folded, (uses, text)) = names.labels.get_key_value(label.folded)?;
+                (text.split_whitespace().count() >= 2).then_some((label, folded, *uses, text))
             })
+            .filter(|(label, ..)| more_used_variants(&ranked_counted, label).next().is_none())
+            .map(|(_, folded, uses, text)| (folded, (uses, text)))
             // Not a roster name, nor so near one that the label will be
             // corrected, nor a label used once or twice and near a person
             // present in the file ("MATHEW BRUWN" beside "MATTHEW BROWN"):
             // somebody who speaks often under a label is somebody.
             // Nor a label a first pass corrects: it names a roster person.
             .filter(|(folded, _)| !names.fixed_labels.contains_key(*folded))
-            .filter(|(_, (uses, text))| {
+            .filter(|&(_, (uses, text))| {
                 index.owners(text).is_empty()
-                    && candidates(index, &Heard::new(text)).iter().all(|c| {
+                    && index.lookup(text).iter().all(|c| {
                         c.score < ROSTER_LABEL
                             && (c.score < NEAR_LABEL
-                                || *uses >= RECURRING_LABEL
+                                || uses >= RECURRING_LABEL
                                 || !names
                                     .mentioned
                                     .contains(&index.forms[c.form as usize].person))
@@ -466,7 +478,7 @@ impl DocNames {
             });
         }
         names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
-        names.label_roots = label_roots(&counted);
+        names.label_roots = label_roots(&counted, &ranked_counted);
         // A one-word label names a built-in public figure no more than the
         // same word in the text does ("MR. WONG:" is not Lawrence Wong).
         let label_people: HashSet<u32> = names
