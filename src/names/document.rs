@@ -5,14 +5,14 @@
 //! just outside it. Gathered the same way from a whole file (one part) and
 //! from a large file's parts.
 
-use std::collections::HashSet;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::fold::{char_len, edit_similarity, fold, skeleton, title_case, Letters};
 use super::titles::{fits_role, label_name, title_before};
-use super::{tokens, NameIndex};
+use super::{tokens, Candidate, NameIndex};
 use crate::dict::{Person, Roster};
 use crate::formats::{Document, Role};
 
@@ -118,12 +118,57 @@ pub(crate) fn distinct_speakers(own: usize, other: usize) -> bool {
     own >= RECURRING_LABEL && own * 3 >= other
 }
 
+/// The roster people a document names, in the order it came to know them:
+/// the set only grows, so what was worked out for the first `n` of them
+/// stays true and only the later ones need to be looked at.
+#[derive(Debug, Default)]
+pub(crate) struct Present {
+    set: HashSet<u32>,
+    order: Vec<u32>,
+}
+
+impl Present {
+    pub(crate) fn contains(&self, person: &u32) -> bool {
+        self.set.contains(person)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// The people in the order they were added.
+    pub(crate) fn in_order(&self) -> &[u32] {
+        &self.order
+    }
+}
+
+impl Extend<u32> for Present {
+    fn extend<I: IntoIterator<Item = u32>>(&mut self, people: I) {
+        for person in people {
+            if self.set.insert(person) {
+                self.order.push(person);
+            }
+        }
+    }
+}
+
+/// Heard text -> how many present people were scanned for it, and the hits.
+type PresentScans = Mutex<HashMap<Box<str>, (usize, Vec<Candidate>)>>;
+
+/// Entries the memo of present-people scans holds before it starts afresh.
+const PRESENT_SCANS_CAPACITY: usize = 1 << 16;
+
 /// What the names stage knows about a whole document before it checks a
 /// segment: who is named correctly, and who speaks.
 #[derive(Debug, Default)]
 pub struct DocNames {
     /// Roster people named correctly somewhere (text or labels).
-    pub(crate) mentioned: HashSet<u32>,
+    pub(crate) mentioned: Present,
+    /// For each heard text scanned against the forms of the people present,
+    /// how many of them (in [`Present::in_order`]) were scanned and what
+    /// was found: the learning pass and the final pass, and the parts of a
+    /// large file, scan each person once per heard text.
+    present_scans: PresentScans,
     /// Label names by folded text: (uses, first spelling).
     pub(crate) labels: HashMap<String, (usize, String)>,
     /// For a rare label spelling, the label it most likely misspells.
@@ -319,6 +364,7 @@ impl DocNames {
     /// first pass applies are evidence for the second, exactly as the
     /// corrected output would be on a later run.
     pub fn add_mentions(&mut self, persons: impl IntoIterator<Item = u32>) -> bool {
+        // Grows only: the scans already made stay true (see `present_hits`).
         let before = self.mentioned.len();
         self.mentioned.extend(persons);
         self.mentioned.len() > before
@@ -343,6 +389,33 @@ impl DocNames {
             self.finish(index);
         }
         added
+    }
+
+    /// What `scan` finds for `heard_text` among the forms of the people
+    /// present, scanning only the people named since it was last asked.
+    pub(crate) fn present_hits(
+        &self,
+        heard_text: &str,
+        scan: impl FnOnce(&[u32]) -> Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        let people = self.mentioned.in_order();
+        let (scanned, mut hits) = self
+            .present_scans
+            .lock()
+            .ok()
+            .and_then(|memo| memo.get(heard_text).cloned())
+            .unwrap_or_default();
+        if scanned == people.len() {
+            return hits;
+        }
+        hits.extend(scan(&people[scanned..]));
+        if let Ok(mut memo) = self.present_scans.lock() {
+            if memo.len() >= PRESENT_SCANS_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(heard_text.into(), (people.len(), hits.clone()));
+        }
+        hits
     }
 
     /// The one roster person the name in a speaker label names, or the
@@ -498,6 +571,32 @@ impl DocNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hit(form: u32) -> Candidate {
+        Candidate {
+            form,
+            score: 0.8,
+            exact_fold: false,
+            evidence: "test",
+        }
+    }
+
+    #[test]
+    fn people_named_later_are_scanned_and_the_earlier_ones_not_again() {
+        let mut doc = DocNames::default();
+        doc.add_mentions([4, 2]);
+        let scanned = std::cell::RefCell::new(Vec::new());
+        let scan = |people: &[u32]| {
+            scanned.borrow_mut().extend_from_slice(people);
+            people.iter().map(|&p| hit(p * 10)).collect()
+        };
+        assert_eq!(doc.present_hits("Lidau", scan), vec![hit(40), hit(20)]);
+        assert_eq!(doc.present_hits("Lidau", scan), vec![hit(40), hit(20)]);
+        doc.add_mentions([2, 7]);
+        let all = doc.present_hits("Lidau", scan);
+        assert_eq!(all, vec![hit(40), hit(20), hit(70)]);
+        assert_eq!(*scanned.borrow(), vec![4, 2, 7]);
+    }
 
     /// Label similarity computed directly, as it was before letter counts
     /// ruled pairs out.

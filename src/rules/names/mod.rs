@@ -12,7 +12,7 @@ mod label;
 mod propose;
 mod tuning;
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -41,8 +41,6 @@ pub struct NameContext<'a> {
 #[derive(Debug, Default)]
 pub struct SharedLookups {
     present: Mutex<HashMap<String, Vec<Candidate>>>,
-    /// The forms of the people the document names, gathered once.
-    present_forms: OnceLock<Vec<u32>>,
 }
 
 /// Memo of a pass's lookups per heard text, kept per worker job: caption
@@ -104,34 +102,11 @@ impl NameCache {
             .any(|c| mentioned.contains(&index.forms[c.form as usize].person));
         if !any_present {
             let heard = Heard::new(heard_text);
-            let present_forms = names
-                .shared
-                .present_forms
-                .get_or_init(|| forms_of_present(names));
-            for &id in present_forms {
-                let form = &index.forms[id as usize];
-                // A given name one slip away ("Fahn" for Fahd) scores
-                // low for its shortness, yet the person is there.
-                let slip = form.kind == FormKind::Given && one_slip(&heard, form);
-                if !slip && !crate::names::may_score(&heard, form, crate::names::MIN_SCORE) {
-                    continue;
-                }
-                if index.people[form.person as usize]
-                    .never
-                    .contains(&heard.folded)
-                {
-                    continue;
-                }
-                let (score, evidence) = crate::names::score(&heard, form);
-                if score >= crate::names::MIN_SCORE || slip {
-                    found.push(Candidate {
-                        form: id,
-                        score,
-                        exact_fold: heard.folded == form.folded,
-                        evidence,
-                    });
-                }
-            }
+            found.extend(
+                names
+                    .doc
+                    .present_hits(heard_text, |people| scan_present(index, &heard, people)),
+            );
             found.sort_by_key(|c| c.form);
             found.dedup_by_key(|c| c.form);
             crate::names::rank(index, &heard, &mut found);
@@ -140,21 +115,41 @@ impl NameCache {
     }
 }
 
-/// The forms a present person may be heard by, in the order of the people.
-fn forms_of_present(names: &NameContext<'_>) -> Vec<u32> {
-    let mut people: Vec<u32> = names.doc.mentioned.iter().copied().collect();
-    people.sort_unstable();
-    people
-        .into_iter()
-        .flat_map(|person| names.index.forms_of(person))
-        .filter(|(_, form)| {
-            matches!(
-                form.kind,
-                FormKind::Given | FormKind::Surname | FormKind::Alias
-            )
-        })
-        .map(|(id, _)| id)
-        .collect()
+/// The forms of `people` (present in the file) that `heard` may be, each
+/// scored (see [`NameCache::lookup_present`]).
+fn scan_present(index: &NameIndex, heard: &Heard, people: &[u32]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let forms = people.iter().flat_map(|&person| index.forms_of(person));
+    for (id, form) in forms {
+        if !matches!(
+            form.kind,
+            FormKind::Given | FormKind::Surname | FormKind::Alias
+        ) {
+            continue;
+        }
+        // A given name one slip away ("Fahn" for Fahd) scores low for its
+        // shortness, yet the person is there.
+        let slip = form.kind == FormKind::Given && one_slip(heard, form);
+        if !slip && !crate::names::may_score(heard, form, crate::names::MIN_SCORE) {
+            continue;
+        }
+        if index.people[form.person as usize]
+            .never
+            .contains(&heard.folded)
+        {
+            continue;
+        }
+        let (score, evidence) = crate::names::score(heard, form);
+        if score >= crate::names::MIN_SCORE || slip {
+            found.push(Candidate {
+                form: id,
+                score,
+                exact_fold: heard.folded == form.folded,
+                evidence,
+            });
+        }
+    }
+    found
 }
 
 /// One letter added, dropped, changed or swapped, or the same sounds: the
