@@ -124,6 +124,37 @@ fn a_person_named_nowhere_else_is_only_suggested_unless_nearly_exact() {
 }
 
 #[test]
+fn a_fix_is_no_evidence_for_itself_and_another_fix_is_said_to_be_one() {
+    // Applied on its own strength: the person it names is then counted as
+    // named in the file, but not as written right, nor in support of itself.
+    let alone = check("The floor goes to Wyman Quoc now.");
+    assert_eq!(alone.findings.len(), 1);
+    let note = &alone.findings[0].note;
+    assert!(note.contains("not named elsewhere"), "{note}");
+    assert!(!note.contains("named correctly elsewhere"), "{note}");
+
+    // "Wai Min Kwoc" is applied on its own and then supports "Wyman Quoc",
+    // which alone is only suggested; nothing supports the first.
+    let text = "The floor goes to Wyman Quoc now.\nThen Wai Min Kwoc spoke.\n";
+    let twice = check(text);
+    let note_of = |heard: &str| {
+        twice
+            .findings
+            .iter()
+            .find(|f| &text[f.range.clone()] == heard)
+            .map(|f| (f.note.to_string(), f.status))
+    };
+    let (quoc, quoc_status) = note_of("Wyman Quoc").unwrap();
+    assert!(
+        quoc.contains("named elsewhere in the file by another fix"),
+        "{quoc}"
+    );
+    assert_eq!(quoc_status, Status::Applied);
+    let (kwoc, _) = note_of("Wai Min Kwoc").unwrap();
+    assert!(kwoc.contains("not named elsewhere"), "{kwoc}");
+}
+
+#[test]
 fn accents_are_restored() {
     assert_eq!(
         output("Thank you, Julian Casasbuenas."),

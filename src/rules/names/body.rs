@@ -244,11 +244,12 @@ impl Body<'_> {
         if common_alone && is_very_common(heard) {
             return None;
         }
+        let abs = self.absolute(&range);
         let mut found = cache.lookup_present(names, heard);
         if common_alone {
             // A rarer word that is also a name ("Ana") may still be a
             // present person's given name misheard, and nothing else.
-            found.retain(|c| near_present_given(names, heard, c));
+            found.retain(|c| near_present_given(names, heard, &abs, c));
             if found.is_empty() {
                 return None;
             }
@@ -262,11 +263,9 @@ impl Body<'_> {
             found.retain(|c| {
                 names
                     .doc
-                    .mentioned
-                    .contains(&index.forms[c.form as usize].person)
+                    .named_apart_from(index.forms[c.form as usize].person, &abs)
             });
             if found.is_empty() {
-                let abs = self.absolute(&range);
                 return other_given_name(names, &words, heard, abs, false);
             }
         }
@@ -285,7 +284,6 @@ impl Body<'_> {
             not_english: !self.english,
             title_words,
         };
-        let abs = self.absolute(&range);
         let proposal = if found.is_empty() {
             let doc_found = names.doc.speakers.lookup(heard);
             propose(
