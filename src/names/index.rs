@@ -4,6 +4,7 @@
 //! near misses), its Double Metaphone codes, and the skeleton of each of its
 //! tokens. A lookup costs a few binary searches whatever the roster size.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rphonetic::DoubleMetaphone;
@@ -165,12 +166,25 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    /// Indexes `roster`.
+    /// Indexes `roster`. Each person's forms and keys are prepared on
+    /// every core (with 100,000 people that is most of the work); the
+    /// index's maps are then filled in roster order.
     pub fn new(roster: &Roster) -> Self {
-        let encoder = DoubleMetaphone::new(Some(8));
+        let prepared: Vec<Vec<(Form, Vec<u64>)>> = roster
+            .people
+            .par_iter()
+            .enumerate()
+            .map(|(p, person)| prepare_person(p as u32, person))
+            .collect();
         let mut index = NameIndex::default();
-        for (p, person) in roster.people.iter().enumerate() {
-            let p = p as u32;
+        let form_count = prepared.iter().map(Vec::len).sum();
+        index.forms.reserve(form_count);
+        index
+            .keys
+            .reserve(prepared.iter().flatten().map(|(_, k)| k.len()).sum());
+        index.people.reserve(roster.people.len());
+
+        for ((p, person), forms) in roster.people.iter().enumerate().zip(prepared) {
             index.people.push(Person {
                 name: person.name.clone(),
                 never: person.never.iter().map(|n| fold(n)).collect(),
@@ -181,37 +195,13 @@ impl NameIndex {
                     .collect::<Vec<_>>()
                     .join(", "),
                 role: person.role.clone(),
-                builtin: (p as usize) < roster.builtin,
+                builtin: p < roster.builtin,
             });
-            let (given, surname) = split_name(&person.name);
-            let first_correct = index.forms.len() as u32;
-            let first_form = first_correct;
-            index.add_form(&encoder, p, FormKind::Full, &person.name, None);
-            if !given.is_empty() {
-                index.add_form(&encoder, p, FormKind::Surname, &surname, None);
-                // "Mr. Håkansson" is Liv van den Håkansson too: the surname
-                // is also said without its particles.
-                if let Some((_, last)) = surname.rsplit_once(' ') {
-                    index.add_form(&encoder, p, FormKind::Surname, last, None);
-                }
-                index.add_form(&encoder, p, FormKind::Given, &given, None);
-            }
-            for alias in &person.aliases {
-                index.add_form(&encoder, p, FormKind::Alias, alias, None);
-            }
-            let last_correct = index.forms.len() as u32;
-            for heard in &person.misheard {
-                // The correct form this mishearing stands for: the most alike;
-                // on a tie the earliest, which is the full name.
-                let prepared = super::Heard::new(heard);
-                let target = (first_correct..last_correct)
-                    .map(|f| (super::score(&prepared, &index.forms[f as usize]).0, f))
-                    .fold(None, |best: Option<(f32, u32)>, (s, f)| match best {
-                        Some((bs, _)) if bs >= s => best,
-                        _ => Some((s, f)),
-                    })
-                    .map_or(first_correct, |(_, f)| f);
-                index.add_form(&encoder, p, FormKind::Misheard, heard, Some(target));
+            let first_form = index.forms.len() as u32;
+            for (mut form, keys) in forms {
+                // Targets were counted from the person's first form.
+                form.target = form.target.map(|t| t + first_form);
+                index.insert(form, keys);
             }
             for token in person
                 .name
@@ -238,80 +228,32 @@ impl NameIndex {
         range.map(move |id| (id, &self.forms[id as usize]))
     }
 
-    fn add_form(
-        &mut self,
-        encoder: &DoubleMetaphone,
-        person: u32,
-        kind: FormKind,
-        text: &str,
-        target: Option<u32>,
-    ) {
-        let folded = fold(text);
-        if folded.is_empty() {
-            return;
-        }
-        let skel = skeleton(&folded);
-        let dm = encoder.double_metaphone(&ascii_letters(&folded));
+    /// Adds a prepared form: its keys, and what it says of correct text.
+    fn insert(&mut self, form: Form, keys: Vec<u64>) {
         let id = self.forms.len() as u32;
-        let mut keys = vec![key(KeyKind::Exact, &folded), key(KeyKind::Skeleton, &skel)];
-        for code in [dm.primary(), dm.alternate()] {
-            if !code.is_empty() {
-                keys.push(key(KeyKind::Metaphone, &code));
-            }
-        }
+        let (person, kind, text) = (form.person, form.kind, form.text.as_str());
         if kind != FormKind::Misheard {
-            if skel.len() >= 4 {
-                keys.push(key(KeyKind::Deletion, &skel));
-                keys.extend(deletions(&skel).map(|d| key(KeyKind::Deletion, &d)));
-            }
             self.correct.insert(normalise_correct(text));
             self.name_tokens.extend(text.split_whitespace().map(fold));
             self.written_tokens
                 .extend(text.split_whitespace().map(str::to_lowercase));
             if kind == FormKind::Given {
-                let owner = self.given_names.entry(folded.clone()).or_insert(person);
+                let owner = self
+                    .given_names
+                    .entry(form.folded.clone())
+                    .or_insert(person);
                 if *owner != person {
                     *owner = SHARED;
                 }
-            }
-            if kind != FormKind::Given {
+            } else {
                 let owners = self.owners.entry(normalise_correct(text)).or_default();
                 if !owners.contains(&person) {
                     owners.push(person);
                 }
             }
         }
-        if kind == FormKind::Full {
-            for token in text.split_whitespace() {
-                let t = skeleton(&fold(token));
-                if t.len() >= 3 {
-                    keys.push(key(KeyKind::Token, &t));
-                }
-            }
-        }
-        keys.sort_unstable();
-        keys.dedup();
         self.keys.extend(keys.into_iter().map(|k| (k, id)));
-        self.forms.push(Form {
-            person,
-            kind,
-            text: text.to_owned(),
-            letters: [Letters::of(&folded), Letters::of(&skel)],
-            lengths: [char_len(&folded), char_len(&skel)],
-            token_parts: text
-                .split_whitespace()
-                .map(|t| {
-                    let f = fold(t);
-                    let k = skeleton(&f);
-                    (f, k)
-                })
-                .collect(),
-            folded,
-            skeleton: skel,
-            tokens: text.split_whitespace().count(),
-            metaphone: [dm.primary(), dm.alternate()],
-            target,
-        });
+        self.forms.push(form);
     }
 
     fn bucket(&self, k: u64) -> &[(u64, u32)] {
@@ -324,7 +266,7 @@ impl NameIndex {
     /// Sorts the keys and notes where each one's forms are: a lookup is a
     /// probe, not a binary search of the whole roster's keys.
     fn seal(&mut self) {
-        self.keys.sort_unstable();
+        self.keys.par_sort_unstable();
         self.buckets.clear();
         let mut start = 0;
         for chunk in self.keys.chunk_by(|a, b| a.0 == b.0) {
@@ -443,6 +385,110 @@ fn with_normalised<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&normalise_correct(s))
     }
+}
+
+/// Every form of `person` (number `p`) with its index keys, the targets
+/// of misheard forms counted from the person's first form.
+fn prepare_person(p: u32, person: &crate::dict::Person) -> Vec<(Form, Vec<u64>)> {
+    let encoder = DoubleMetaphone::new(Some(8));
+    let mut forms = Vec::new();
+    let mut add = |kind, text: &str, target| {
+        forms.extend(prepare_form(&encoder, p, kind, text, target));
+    };
+    let (given, surname) = split_name(&person.name);
+    add(FormKind::Full, &person.name, None);
+    if !given.is_empty() {
+        add(FormKind::Surname, &surname, None);
+        // "Mr. Håkansson" is Liv van den Håkansson too: the surname is
+        // also said without its particles.
+        if let Some((_, last)) = surname.rsplit_once(' ') {
+            add(FormKind::Surname, last, None);
+        }
+        add(FormKind::Given, &given, None);
+    }
+    for alias in &person.aliases {
+        add(FormKind::Alias, alias, None);
+    }
+    let correct = forms.len();
+    for heard in &person.misheard {
+        // The correct form this mishearing stands for: the most alike; on a
+        // tie the earliest, which is the full name.
+        let prepared = super::Heard::new(heard);
+        let target = forms[..correct]
+            .iter()
+            .enumerate()
+            .map(|(f, (form, _))| (super::score(&prepared, form).0, f as u32))
+            .fold(None, |best: Option<(f32, u32)>, (s, f)| match best {
+                Some((bs, _)) if bs >= s => best,
+                _ => Some((s, f)),
+            })
+            .map_or(0, |(_, f)| f);
+        forms.extend(prepare_form(
+            &encoder,
+            p,
+            FormKind::Misheard,
+            heard,
+            Some(target),
+        ));
+    }
+    forms
+}
+
+/// A form of `text` and its index keys; `None` for a text with no letters.
+fn prepare_form(
+    encoder: &DoubleMetaphone,
+    person: u32,
+    kind: FormKind,
+    text: &str,
+    target: Option<u32>,
+) -> Option<(Form, Vec<u64>)> {
+    let folded = fold(text);
+    if folded.is_empty() {
+        return None;
+    }
+    let skel = skeleton(&folded);
+    let dm = encoder.double_metaphone(&ascii_letters(&folded));
+    let mut keys = vec![key(KeyKind::Exact, &folded), key(KeyKind::Skeleton, &skel)];
+    for code in [dm.primary(), dm.alternate()] {
+        if !code.is_empty() {
+            keys.push(key(KeyKind::Metaphone, &code));
+        }
+    }
+    if kind != FormKind::Misheard && skel.len() >= 4 {
+        keys.push(key(KeyKind::Deletion, &skel));
+        keys.extend(deletions(&skel).map(|d| key(KeyKind::Deletion, &d)));
+    }
+    if kind == FormKind::Full {
+        for token in text.split_whitespace() {
+            let t = skeleton(&fold(token));
+            if t.len() >= 3 {
+                keys.push(key(KeyKind::Token, &t));
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let form = Form {
+        person,
+        kind,
+        text: text.to_owned(),
+        letters: [Letters::of(&folded), Letters::of(&skel)],
+        lengths: [char_len(&folded), char_len(&skel)],
+        token_parts: text
+            .split_whitespace()
+            .map(|t| {
+                let f = fold(t);
+                let k = skeleton(&f);
+                (f, k)
+            })
+            .collect(),
+        folded,
+        skeleton: skel,
+        tokens: text.split_whitespace().count(),
+        metaphone: [dm.primary(), dm.alternate()],
+        target,
+    };
+    Some((form, keys))
 }
 
 fn normalise_correct(s: &str) -> String {
