@@ -60,6 +60,24 @@ fn found(text: &str, heard: &str, right: &str, status: Status) {
     );
 }
 
+/// No name finding is on `heard`.
+fn untouched(text: &str, heard: &str) {
+    let found = names(text);
+    assert!(
+        !found.iter().any(|(h, _, _)| h == heard),
+        "{heard} changed in {text:?}: {found:?}"
+    );
+}
+
+/// `rounds` times a short turn by each of `labels`, in order.
+fn turns(labels: &[&str], rounds: usize) -> String {
+    let round: String = labels
+        .iter()
+        .map(|label| format!(">> {label}: Thank you.\n\n"))
+        .collect();
+    round.repeat(rounds)
+}
+
 fn caught(text: &str, heard: &str, right: &str) {
     let found = names(text);
     assert!(
@@ -183,10 +201,7 @@ fn words_of_two_speakers_of_the_file_may_still_be_a_roster_persons_name() {
     // DRAGANA PETROVA and MILAN KOVACEVIC speak often and are not on the
     // roster: their words stay as their labels write them, but "Dragana
     // Kovacevic" is a roster person's name without its accents.
-    let mut text = String::new();
-    for _ in 0..3 {
-        text.push_str(">> DRAGANA PETROVA: Thank you.\n\n>> MILAN KOVACEVIC: Thank you.\n\n");
-    }
+    let mut text = turns(&["DRAGANA PETROVA", "MILAN KOVACEVIC"], 3);
     text.push_str(">> DRAGANA KOVAČEVIĆ: I agree with Dragana Kovacevic here.\n");
     found(
         &text,
@@ -195,12 +210,9 @@ fn words_of_two_speakers_of_the_file_may_still_be_a_roster_persons_name() {
         Status::Applied,
     );
     // One speaker's whole name is still theirs.
-    let mut own = text.clone();
-    own.push_str("\n>> MILAN KOVACEVIC: Thank you, Dragana Petrova.\n");
-    assert!(
-        !names(&own).iter().any(|(h, _, _)| h == "Dragana Petrova"),
-        "{:?}",
-        names(&own)
+    untouched(
+        &format!("{text}\n>> MILAN KOVACEVIC: Thank you, Dragana Petrova.\n"),
+        "Dragana Petrova",
     );
 }
 
@@ -209,21 +221,14 @@ fn a_name_written_as_recurring_labels_write_it_is_that_speakers() {
     // GRETA LINDHOLMA speaks under her own label, again and again, beside
     // Greta Lindholm of the roster, who speaks far more: "Greta Lindholma"
     // in the text is her, not a slip.
-    let mut text = String::new();
-    for _ in 0..14 {
-        text.push_str(">> GRETA LINDHOLM: Thank you.\n\n");
-    }
+    let mut text = turns(&["GRETA LINDHOLM"], 14);
     // Slips of her label, corrected to it, count as her turns.
     text.push_str(">> GRETA LINDHOLN: Yes.\n\n>> GRETA LINDHOLN: Yes.\n\n");
     for _ in 0..5 {
         text.push_str(">> GRETA LINDHOLMA: Thank you, Greta Lindholm.\n\n");
     }
     text.push_str(">> GRETA LINDHOLM: I agree with Greta Lindholma.\n");
-    let found = names(&text);
-    assert!(
-        !found.iter().any(|(h, _, _)| h == "Greta Lindholma"),
-        "{found:?}"
-    );
+    untouched(&text, "Greta Lindholma");
 }
 
 #[test]
@@ -231,18 +236,12 @@ fn a_speaker_of_the_file_written_with_accents_does_not_keep_the_word_without() {
     // MILAN KOVAČEVIĆ speaks often and is not on the roster. "Kovacevic"
     // is not written as his label writes it: it lost its accents, as for
     // Dragana Kovačević of the roster, who speaks too.
-    let mut text = String::new();
-    for _ in 0..3 {
-        text.push_str(">> MILAN KOVAČEVIĆ: Thank you.\n\n>> DRAGANA KOVAČEVIĆ: Thank you.\n\n");
-    }
+    let mut text = turns(&["MILAN KOVAČEVIĆ", "DRAGANA KOVAČEVIĆ"], 3);
     text.push_str(">> MILAN KOVAČEVIĆ: As Ms. Kovacevic said, we agree.\n");
     found(&text, "Kovacevic", "Kovačević", Status::Applied);
     // Written as his label writes it, the word is his and stays.
-    let mut own = text.clone();
-    own.push_str("\n>> DRAGANA KOVAČEVIĆ: Thank you, Mr. Kovačević.\n");
-    assert!(
-        !names(&own).iter().any(|(h, _, _)| h == "Kovačević"),
-        "{:?}",
-        names(&own)
+    untouched(
+        &format!("{text}\n>> DRAGANA KOVAČEVIĆ: Thank you, Mr. Kovačević.\n"),
+        "Kovačević",
     );
 }
