@@ -94,6 +94,53 @@ fn spanish_gets_no_names_from_the_built_in_roster() {
     );
 }
 
+/// (original -> suggestion) of every name finding on `text` with `roster`.
+fn names_with_roster(text: &str, roster: &str) -> Vec<String> {
+    let roster = capclean::dict::Roster::parse(std::path::Path::new("r.csv"), roster).unwrap();
+    let engine = Engine::new(
+        Settings::default(),
+        Dictionaries {
+            roster,
+            ..Default::default()
+        },
+    );
+    let checked = engine.check_bytes("a.srt", text.as_bytes()).unwrap();
+    assert!(!checked.doc.language.is_english());
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.rule.code().starts_with('N'))
+        .map(|f| {
+            format!(
+                "{} -> {}",
+                &checked.doc.text[f.range.clone()],
+                f.replacement
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_lone_word_of_another_language_is_no_roster_name_unless_the_person_is_named() {
+    let roster = "name,aliases,misheard,never,role\nGrace Masango,,,,\nJean Amour,,,,\nStéphane Durand,,,,\n";
+    let mut lines = FRENCH.to_vec();
+    lines.extend([
+        "Cette mashina ne marche plus, Masina le sait bien.",
+        "Amor, c'est tout ce qui compte pour nous.",
+        "Stefani est arrivée hier soir avec sa sœur.",
+    ]);
+    let words = names_with_roster(&srt(&lines), roster);
+    assert!(words.is_empty(), "{words:#?}");
+    // Named in the file, the person is meant by a near word, which is
+    // suggested (text that is not English gets no fix applied).
+    lines.push("Nous remercions Stéphane Durand pour son accueil.");
+    let named = names_with_roster(&srt(&lines), roster);
+    assert!(
+        named.iter().any(|f| f == "Stefani -> Stéphane"),
+        "{named:#?}"
+    );
+}
+
 #[test]
 fn english_still_gets_every_rule() {
     let text = srt(&[

@@ -260,6 +260,18 @@ pub(super) fn propose(
     if form.kind == FormKind::Given && single && best.score < GIVEN_NAME && !near_present {
         return None;
     }
+    // In another language a lone word like a roster name is most often a
+    // word of that language ("Mašina", "Amour"): only the people the file
+    // names, a known mishearing or a title make it a name.
+    if clues.not_english
+        && single
+        && !clues.title
+        && !clues.label
+        && form.kind != FormKind::Misheard
+        && !names.doc.named_apart_from(form.person, at)
+    {
+        return None;
+    }
     // "Will", "Grace", "Hope" and their kind stay words; common words
     // together may still be a person the file names ("John Car" where John
     // Carr speaks), and are then suggested.
