@@ -61,6 +61,34 @@ fn a_misheard_head_of_state_is_corrected_after_the_title_of_their_office() {
 }
 
 #[test]
+fn an_office_written_without_its_hyphen_introduces_its_holder() {
+    let checked = check(
+        Dictionaries::builtin().unwrap(),
+        "We thank Secretary General Guterez for his words.\n\n\
+         >> SECRETARY GENERAL GUTERES: Thank you.\n",
+    );
+    assert_eq!(
+        roster_names(&checked),
+        [
+            "Guterez -> Guterres [applied]",
+            "GUTERES -> GUTERRES [applied]"
+        ],
+        "{:#?}",
+        checked.findings
+    );
+    // "General" is a title only after the first word of such an office.
+    let assembly = check(
+        Dictionaries::builtin().unwrap(),
+        "The General Guterez Assembly met.\n",
+    );
+    assert!(
+        roster_names(&assembly).is_empty(),
+        "{:#?}",
+        assembly.findings
+    );
+}
+
+#[test]
 fn a_public_figure_the_file_does_not_name_is_no_evidence_without_their_office() {
     // The same names after another title, after a sentence's end, or
     // alone: somebody else, or a word.

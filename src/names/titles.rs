@@ -52,6 +52,31 @@ pub const TITLES: &[&str] = &[
     "honorable",
 ];
 
+/// Offices captioners write as two words, without the hyphen: the first
+/// word of each, before "General".
+const SPACED_OFFICES: &[&str] = &["secretary", "director", "under-secretary", "attorney"];
+
+/// Whether `first` and `second`, one space apart, are an office written in
+/// two words ("Secretary General", "Director General").
+pub fn is_spaced_office(first: &str, second: &str) -> bool {
+    second.eq_ignore_ascii_case("general")
+        && SPACED_OFFICES
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(&first.replace(['\u{2010}', '\u{2011}'], "-")))
+}
+
+/// Whether tokens `k` and `k + 1` of `text` are an office written in two
+/// words.
+pub fn spaced_office_at(text: &str, toks: &[Token], k: usize) -> bool {
+    match (toks.get(k), toks.get(k + 1)) {
+        (Some(a), Some(b)) => {
+            &text[a.range.end..b.range.start] == " "
+                && is_spaced_office(&text[a.range.clone()], &text[b.range.clone()])
+        }
+        _ => false,
+    }
+}
+
 /// Whether `word` (any case, a final period ignored) is a title.
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
@@ -85,18 +110,26 @@ pub fn introduces(title: &str, gap: &str) -> bool {
 /// which a sentence or a clause ends introduces nobody ("thank the
 /// President. Marcon").
 pub fn title_before<'t>(text: &'t str, toks: &[Token], a: usize) -> &'t str {
-    let Some(t) = a.checked_sub(1).map(|k| &toks[k]) else {
+    let Some(k) = a.checked_sub(1) else {
         return "";
     };
+    let t = &toks[k];
     let word = &text[t.range.clone()];
-    if !is_title(word) || !introduces(word, &text[t.range.end..toks[a].range.start]) {
+    // "Secretary General" without its hyphen is one title of two words.
+    let first = match k.checked_sub(1) {
+        Some(j) if spaced_office_at(text, toks, j) => j,
+        _ => k,
+    };
+    if !(is_title(word) || first < k) || !introduces(word, &text[t.range.end..toks[a].range.start])
+    {
         return "";
     }
     // The word before the title, in any case, when it stands right before:
     // it may narrow the office ("Prime Minister", "former President").
-    let start = match a.checked_sub(2).map(|k| &toks[k]) {
-        Some(w) if &text[w.range.end..t.range.start] == " " => w.range.start,
-        _ => t.range.start,
+    let title_start = toks[first].range.start;
+    let start = match first.checked_sub(1).map(|j| &toks[j]) {
+        Some(w) if &text[w.range.end..title_start] == " " => w.range.start,
+        _ => title_start,
     };
     &text[start..t.range.end]
 }
@@ -166,12 +199,24 @@ pub fn fits_role(said: &str, role: &str) -> bool {
 /// The name part of a speaker label: titles such as `MS.` or `CHAIR` removed.
 pub fn label_name(label: &str) -> Range<usize> {
     let mut start = 0;
-    for word in label.split_whitespace() {
-        if !is_title(word) {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        let title_words = if is_title(words[i]) {
+            1
+        } else if words
+            .get(i + 1)
+            .is_some_and(|w| is_spaced_office(words[i], w))
+        {
+            2
+        } else {
             break;
+        };
+        for word in &words[i..i + title_words] {
+            let at = label[start..].find(word).map_or(start, |p| start + p);
+            start = at + word.len();
         }
-        let at = label[start..].find(word).map_or(start, |i| start + i);
-        start = at + word.len();
+        i += title_words;
     }
     let rest = &label[start..];
     let lead = rest.len() - rest.trim_start().len();
@@ -181,6 +226,27 @@ pub fn label_name(label: &str) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_office_written_in_two_words_is_one_title() {
+        let text = "We thank Secretary General Guterez and the General Assembly.";
+        let toks = crate::names::tokens(text);
+        let at = |w: &str| {
+            toks.iter()
+                .position(|t| &text[t.range.clone()] == w)
+                .unwrap()
+        };
+        assert_eq!(
+            title_before(text, &toks, at("Guterez")),
+            "thank Secretary General"
+        );
+        assert_eq!(title_before(text, &toks, at("Assembly")), "");
+        assert!(fits_role("Secretary General", "Secretary-General"));
+        let label = "SECRETARY GENERAL GUTERRES";
+        assert_eq!(&label[label_name(label)], "GUTERRES");
+        let label = "SECRETARY GENERALI";
+        assert_eq!(&label[label_name(label)], "SECRETARY GENERALI");
+    }
 
     #[test]
     fn a_title_introduces_only_the_word_right_after_it() {

@@ -10,7 +10,7 @@ use crate::edit::Finding;
 use crate::formats::Segment;
 use crate::names::common::{is_common, is_very_common};
 use crate::names::fold::PARTICLES;
-use crate::names::titles::{is_title, label_name, title_before};
+use crate::names::titles::{is_title, label_name, spaced_office_at, title_before};
 use crate::names::{tokens, FormKind, Token};
 use crate::text::protect::{overlaps_any, protected_spans};
 
@@ -49,7 +49,12 @@ pub(super) fn check_body(
             i += 1;
             continue;
         }
-        let title_before = i > 0 && is_title(body.word(&body.toks[i - 1]));
+        if spaced_office_at(text, &body.toks, i) {
+            i += 2;
+            continue;
+        }
+        let title_before = i > 0 && is_title(body.word(&body.toks[i - 1]))
+            || i > 1 && spaced_office_at(text, &body.toks, i - 2);
         let end = body.run_end(i);
         let start = body.run_start(i, end, title_before);
         let settled = body.settled(start, end);
