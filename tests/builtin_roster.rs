@@ -61,6 +61,18 @@ fn a_misheard_head_of_state_is_corrected_after_the_title_of_their_office() {
 }
 
 #[test]
+fn names_joined_by_a_slash_are_checked_and_paths_are_not() {
+    let checked = check(
+        Dictionaries::builtin().unwrap(),
+        "We welcome President Marcon/Scholz today; see minutes/Marcon.\n",
+    );
+    assert_eq!(
+        checked.output,
+        "We welcome President Macron/Scholz today; see minutes/Marcon.\n"
+    );
+}
+
+#[test]
 fn an_office_written_without_its_hyphen_introduces_its_holder() {
     let checked = check(
         Dictionaries::builtin().unwrap(),

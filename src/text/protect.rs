@@ -36,7 +36,25 @@ pub fn protected_spans(text: &str) -> Vec<Range<usize>> {
     if !may_have {
         return Vec::new();
     }
-    PROTECTED.find_iter(text).map(|m| m.range()).collect()
+    PROTECTED
+        .find_iter(text)
+        .filter(|m| !names_joined_by_slashes(m.as_str()))
+        .map(|m| m.range())
+        .collect()
+}
+
+/// "Macron/Scholz": capitalised words joined by slashes are names (two
+/// speakers, a joint statement), not a path, and stay open to the rules.
+fn names_joined_by_slashes(span: &str) -> bool {
+    let mut parts = 0;
+    let all_names = span.split('/').all(|part| {
+        parts += 1;
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && part.chars().count() > 1
+            && chars.all(char::is_lowercase)
+    });
+    all_names && parts >= 2
 }
 
 /// Whether `range` touches any of the sorted `spans`.
@@ -84,6 +102,16 @@ mod tests {
         assert_eq!(
             spans("the mag/ipv6 list and/or 24/7"),
             vec!["mag/ipv6", "and/or", "24/7"]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_a_slash_are_no_path() {
+        assert_eq!(
+            spans(
+                "Presidents Marcon/Scholz and Lula/Ramaphosa/Modi met; see Docs/reports, MAG/IGF"
+            ),
+            vec!["Docs/reports", "MAG/IGF"]
         );
     }
 
