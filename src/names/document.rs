@@ -5,7 +5,6 @@
 //! just outside it. Gathered the same way from a whole file (one part) and
 //! from a large file's parts.
 
-use std::ops::Range;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -170,9 +169,8 @@ pub struct DocNames {
     /// was found: the learning pass and the final pass, and the parts of a
     /// large file, scan each person once per heard text.
     present_scans: PresentScans,
-    /// The people named only by a learning pass's fixes, with where those
-    /// fixes are.
-    learned_from: HashMap<u32, Vec<Option<(usize, usize)>>>,
+    /// The people named only by a learning pass's fixes.
+    named_by_fixes: HashSet<u32>,
     /// Label names by folded text: (uses, first spelling).
     pub(crate) labels: HashMap<String, (usize, String)>,
     /// For a rare label spelling, the label it most likely misspells.
@@ -334,9 +332,8 @@ fn named_by(index: &NameIndex, span: &str, title: &str) -> Option<u32> {
 /// name, and the labels its applied label fixes correct, with their person.
 #[derive(Debug, Default)]
 pub struct Learned {
-    /// People a fix names, each with where the fix is (`None` where
-    /// places are not comparable, across the parts of a large file).
-    pub people: Vec<(u32, Option<(usize, usize)>)>,
+    /// People a fix names.
+    pub people: Vec<u32>,
     /// Labels a fix corrects, the person each names, and its correction.
     pub labels: Vec<(String, u32, String)>,
 }
@@ -360,12 +357,11 @@ impl DocNames {
     /// labels it corrects as their person's: in the check that follows,
     /// the file reads as its corrected output will.
     pub fn learn(&mut self, index: &NameIndex, learned: Learned) -> bool {
-        for &(person, place) in &learned.people {
-            if !self.mentioned.contains(&person) || self.learned_from.contains_key(&person) {
-                self.learned_from.entry(person).or_default().push(place);
-            }
-        }
-        let people = self.add_mentions(learned.people.into_iter().map(|(p, _)| p));
+        let unwritten: Vec<u32> = (learned.people.iter().copied())
+            .filter(|p| !self.mentioned.contains(p))
+            .collect();
+        self.named_by_fixes.extend(unwritten);
+        let people = self.add_mentions(learned.people);
         let labels = self.add_label_fixes(index, learned.labels);
         people || labels
     }
@@ -401,23 +397,10 @@ impl DocNames {
         added
     }
 
-    /// Whether the file names `person` other than by a fix at `at`:
-    /// written right somewhere, or fixed elsewhere. A fix is no evidence
-    /// for itself, but the output will name the person wherever another
-    /// fix is.
-    pub(crate) fn named_apart_from(&self, person: u32, at: &Range<usize>) -> bool {
-        self.mentioned.contains(&person)
-            && self.learned_from.get(&person).is_none_or(|places| {
-                places
-                    .iter()
-                    .any(|&place| place != Some((at.start, at.end)))
-            })
-    }
-
     /// Whether `person` is named in the file only by fixes (see
     /// [`DocNames::learn`]).
     pub(crate) fn named_only_by_fixes(&self, person: u32) -> bool {
-        self.learned_from.contains_key(&person)
+        self.named_by_fixes.contains(&person)
     }
 
     /// What `scan` finds for `heard_text` among the forms of the people

@@ -369,15 +369,15 @@ impl Engine {
         }
     }
 
-    /// The people that applied name fixes name, each with where the fix
-    /// is. Only a replacement that names one person (not a given name many
-    /// aliases share) says who is in the file.
-    fn corrected_people(&self, findings: &[Finding]) -> Vec<(u32, Option<(usize, usize)>)> {
+    /// The people that applied name fixes name. Only a replacement that
+    /// names one person (not a given name many aliases share) says who is
+    /// in the file.
+    fn corrected_people(&self, findings: &[Finding]) -> Vec<u32> {
         findings
             .iter()
             .filter(|f| f.kind() == Kind::Name && f.status == Status::Applied)
             .filter_map(|f| match self.names.owners(&f.replacement) {
-                [one] => Some((*one, Some((f.range.start, f.range.end)))),
+                [one] => Some(*one),
                 _ => None,
             })
             .collect()

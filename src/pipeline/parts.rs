@@ -357,9 +357,7 @@ impl Engine {
             parts.each(&mut source, |doc, _, _| {
                 let reading = self.reading(doc);
                 let around = arounds.get(k).copied().unwrap_or_default();
-                let (_, mut part) = self.learn_names(reading.doc(), &names, around);
-                // Places within one part say nothing of another's.
-                part.people.iter_mut().for_each(|(_, place)| *place = None);
+                let (_, part) = self.learn_names(reading.doc(), &names, around);
                 learned.merge(part);
                 k += 1;
                 Ok(())

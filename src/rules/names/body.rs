@@ -254,7 +254,7 @@ impl Body<'_> {
         if common_alone {
             // A rarer word that is also a name ("Ana") may still be a
             // present person's given name misheard, and nothing else.
-            found.retain(|c| near_present_given(names, heard, &abs, c));
+            found.retain(|c| near_present_given(names, heard, c));
             if found.is_empty() {
                 return None;
             }
@@ -268,7 +268,8 @@ impl Body<'_> {
             found.retain(|c| {
                 names
                     .doc
-                    .named_apart_from(index.forms[c.form as usize].person, &abs)
+                    .mentioned
+                    .contains(&index.forms[c.form as usize].person)
             });
             if found.is_empty() {
                 return other_given_name(names, &words, heard, abs, false);

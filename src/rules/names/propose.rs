@@ -134,7 +134,7 @@ impl Evidence {
             Evidence::AfterTitle => "after a title",
             Evidence::Marked => "the captioner marked the spelling as a guess",
             Evidence::NamedElsewhere => "named correctly elsewhere in the file",
-            Evidence::FixedElsewhere => "named elsewhere in the file by another fix",
+            Evidence::FixedElsewhere => "named in the file only by fixes, this one or others",
             Evidence::NotNamedElsewhere => "not named elsewhere in the file",
             Evidence::SpeakerOfTurn => "the speaker of this turn",
             Evidence::CommonWord => "also a common word",
@@ -202,7 +202,6 @@ pub(super) fn propose(
     clues: Clues<'_>,
 ) -> Option<Proposal> {
     let single = !heard.contains(' ');
-    let at = &range.clone();
     // What the file says about each candidate person: named correctly (or
     // corrected) elsewhere, speaking this turn. With a large roster nearly
     // every name is near somebody; the file tells who is actually there.
@@ -214,7 +213,7 @@ pub(super) fn propose(
         let figure = &index.people[person as usize];
         if !figure.builtin
             || clues.from_document
-            || names.doc.named_apart_from(person, &range)
+            || names.doc.mentioned.contains(&person)
             || names.doc.label_people.contains(&person)
         {
             Standing::Named
@@ -232,7 +231,7 @@ pub(super) fn propose(
         // The title of a public figure's office says who is meant as
         // surely as their name written elsewhere.
         let present =
-            names.doc.named_apart_from(person, at) || standing(person) == Standing::Introduced;
+            names.doc.mentioned.contains(&person) || standing(person) == Standing::Introduced;
         let mut bonus = if present { PRESENT } else { -PRESENT };
         if clues.neighbours.contains(&Some(person)) {
             bonus += NEIGHBOUR;
@@ -256,7 +255,7 @@ pub(super) fn propose(
     // A lone word loosely like a given name is no evidence, unless it is
     // one letter or sound away from the given name of a person the file
     // names ("Ana" where Anna Berg speaks): then it is suggested.
-    let near_present = single && !clues.from_document && near_present_given(names, heard, at, best);
+    let near_present = single && !clues.from_document && near_present_given(names, heard, best);
     if form.kind == FormKind::Given && single && best.score < GIVEN_NAME && !near_present {
         return None;
     }
@@ -268,7 +267,7 @@ pub(super) fn propose(
         && !clues.title
         && !clues.label
         && form.kind != FormKind::Misheard
-        && !names.doc.named_apart_from(form.person, at)
+        && !names.doc.mentioned.contains(&form.person)
     {
         return None;
     }
@@ -278,7 +277,7 @@ pub(super) fn propose(
     let present_whole_name = !single
         && !clues.from_document
         && form.kind == FormKind::Full
-        && names.doc.named_apart_from(form.person, at);
+        && names.doc.mentioned.contains(&form.person);
     // Or the whole name of somebody the file does not name, given name
     // right and the rest one slip away ("John Car" for John Carr): too
     // doubtful to apply, too near to pass in silence.
@@ -314,7 +313,7 @@ pub(super) fn propose(
     if clues.label {
         evidence.push(Evidence::InLabel);
     }
-    let mentioned = names.doc.named_apart_from(form.person, at);
+    let mentioned = names.doc.mentioned.contains(&form.person);
     let mut confidence = if exact_fold {
         // Spelled right but for accents: a whole name, a label or a name
         // after a title is that person whether or not the file names them
@@ -365,7 +364,7 @@ pub(super) fn propose(
             evidence.push(Evidence::CommonWord);
         }
         if form.kind == FormKind::Given {
-            let (sure, why) = given_name_alone(names, index, at, &ranked, best, &clues);
+            let (sure, why) = given_name_alone(names, index, &ranked, best, &clues);
             if !sure {
                 applicability = Applicability::Suggest;
             }
@@ -418,15 +417,10 @@ pub(super) fn propose(
 /// Whether `c` is the given name of a person the file names and `heard`
 /// is one slip from it: one letter added, dropped, changed or swapped, or
 /// the same sounds ("Ana", "Tem", "Anya" where Anna, Tim, Anja take part).
-pub(super) fn near_present_given(
-    names: &NameContext<'_>,
-    heard: &str,
-    at: &Range<usize>,
-    c: &Candidate,
-) -> bool {
+pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candidate) -> bool {
     let form = &names.index.forms[c.form as usize];
     if form.kind != FormKind::Given
-        || !names.doc.named_apart_from(form.person, at)
+        || !names.doc.mentioned.contains(&form.person)
         || is_very_common(heard)
     {
         return false; // "There" is not Thierry, even after "Chair."
@@ -456,7 +450,7 @@ pub(super) fn other_given_name(
         .owners(surname)
         .iter()
         .copied()
-        .filter(|&p| names.doc.named_apart_from(p, &range) && names.doc.label_people.contains(&p))
+        .filter(|&p| names.doc.mentioned.contains(&p) && names.doc.label_people.contains(&p))
         .filter(|&p| {
             index
                 .forms_of(p)
@@ -531,7 +525,6 @@ fn rule_for(kind: FormKind, exact_fold: bool, clues: &Clues) -> Rule {
 fn given_name_alone(
     names: &NameContext<'_>,
     index: &NameIndex,
-    at: &Range<usize>,
     ranked: &[(f32, &Candidate)],
     best: &Candidate,
     clues: &Clues,
@@ -542,7 +535,7 @@ fn given_name_alone(
     let mut others = 0;
     for (_, c) in ranked {
         let p = index.forms[c.form as usize].person;
-        if p == person || c.score < GIVEN_NAME || !names.doc.named_apart_from(p, at) {
+        if p == person || c.score < GIVEN_NAME || !names.doc.mentioned.contains(&p) {
             continue;
         }
         if target_text(index, c) == target {
@@ -554,7 +547,7 @@ fn given_name_alone(
     let neighbour = clues.neighbours.contains(&Some(person));
     if neighbour && others == 0 {
         (true, Evidence::NeighbourTurn)
-    } else if !names.doc.named_apart_from(person, at) || others > 0 {
+    } else if !names.doc.mentioned.contains(&person) || others > 0 {
         (false, Evidence::GivenNameAlone)
     } else if alike > 0 {
         (true, Evidence::WrittenAlikeByAll)
