@@ -110,7 +110,7 @@ pub(super) enum Evidence {
     AfterTitle,
     Marked,
     NamedElsewhere,
-    FixedElsewhere,
+    NamedByFixes,
     NotNamedElsewhere,
     SpeakerOfTurn,
     CommonWord,
@@ -134,7 +134,7 @@ impl Evidence {
             Evidence::AfterTitle => "after a title",
             Evidence::Marked => "the captioner marked the spelling as a guess",
             Evidence::NamedElsewhere => "named correctly elsewhere in the file",
-            Evidence::FixedElsewhere => "named in the file only by fixes, this one or others",
+            Evidence::NamedByFixes => "named in the file only by fixes, this one or others",
             Evidence::NotNamedElsewhere => "not named elsewhere in the file",
             Evidence::SpeakerOfTurn => "the speaker of this turn",
             Evidence::CommonWord => "also a common word",
@@ -349,7 +349,7 @@ pub(super) fn propose(
         }
         if !clues.from_document {
             evidence.push(if mentioned && names.doc.named_only_by_fixes(form.person) {
-                Evidence::FixedElsewhere
+                Evidence::NamedByFixes
             } else if mentioned {
                 Evidence::NamedElsewhere
             } else {
