@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::fold::{char_len, edit_similarity, fold, skeleton, title_case, Letters};
 use super::titles::{fits_role, label_name, title_before};
-use super::{tokens, Candidate, NameIndex};
+use super::{tokens, Candidate, FormKind, FormSketch, NameIndex};
 use crate::dict::{Person, Roster};
 use crate::formats::{Document, Role};
 
@@ -120,11 +120,14 @@ pub(crate) fn distinct_speakers(own: usize, other: usize) -> bool {
 
 /// The roster people a document names, in the order it came to know them:
 /// the set only grows, so what was worked out for the first `n` of them
-/// stays true and only the later ones need to be looked at.
+/// stays true and only the later ones need to be looked at. Their forms a
+/// lone word may be are kept sketched, in the same order, for the scans.
 #[derive(Debug, Default)]
 pub(crate) struct Present {
     set: HashSet<u32>,
-    order: Vec<u32>,
+    sketches: Vec<FormSketch>,
+    /// Where the sketches of the first `n + 1` people end.
+    sketch_ends: Vec<usize>,
 }
 
 impl Present {
@@ -133,20 +136,33 @@ impl Present {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.order.len()
+        self.sketch_ends.len()
     }
 
-    /// The people in the order they were added.
-    pub(crate) fn in_order(&self) -> &[u32] {
-        &self.order
+    /// The sketches of the given names, surnames and aliases of the people
+    /// after the first `people`.
+    pub(crate) fn sketches_after(&self, people: usize) -> &[FormSketch] {
+        let start = people
+            .checked_sub(1)
+            .and_then(|last| self.sketch_ends.get(last))
+            .copied()
+            .unwrap_or(0);
+        &self.sketches[start.min(self.sketches.len())..]
     }
-}
 
-impl Extend<u32> for Present {
-    fn extend<I: IntoIterator<Item = u32>>(&mut self, people: I) {
+    /// Adds the people of `people` not yet present.
+    pub(crate) fn add(&mut self, index: &NameIndex, people: impl IntoIterator<Item = u32>) {
         for person in people {
             if self.set.insert(person) {
-                self.order.push(person);
+                let forms = index.forms_of(person).filter(|(_, form)| {
+                    matches!(
+                        form.kind,
+                        FormKind::Given | FormKind::Surname | FormKind::Alias
+                    )
+                });
+                self.sketches
+                    .extend(forms.map(|(id, form)| FormSketch::of(id, form)));
+                self.sketch_ends.push(self.sketches.len());
             }
         }
     }
@@ -165,7 +181,7 @@ pub struct DocNames {
     /// Roster people named correctly somewhere (text or labels).
     pub(crate) mentioned: Present,
     /// For each heard text scanned against the forms of the people present,
-    /// how many of them (in [`Present::in_order`]) were scanned and what
+    /// how many of them (in the order they were added) were scanned and what
     /// was found: the learning pass and the final pass, and the parts of a
     /// large file, scan each person once per heard text.
     present_scans: PresentScans,
@@ -361,7 +377,7 @@ impl DocNames {
             .filter(|p| !self.mentioned.contains(p))
             .collect();
         self.named_by_fixes.extend(unwritten);
-        let people = self.add_mentions(learned.people);
+        let people = self.add_mentions(index, learned.people);
         let labels = self.add_label_fixes(index, learned.labels);
         people || labels
     }
@@ -369,10 +385,14 @@ impl DocNames {
     /// Counts the people of `persons` as named in the file: the fixes a
     /// first pass applies are evidence for the second, exactly as the
     /// corrected output would be on a later run.
-    pub fn add_mentions(&mut self, persons: impl IntoIterator<Item = u32>) -> bool {
+    pub fn add_mentions(
+        &mut self,
+        index: &NameIndex,
+        persons: impl IntoIterator<Item = u32>,
+    ) -> bool {
         // Grows only: the scans already made stay true (see `present_hits`).
         let before = self.mentioned.len();
-        self.mentioned.extend(persons);
+        self.mentioned.add(index, persons);
         self.mentioned.len() > before
     }
 
@@ -403,29 +423,30 @@ impl DocNames {
         self.named_by_fixes.contains(&person)
     }
 
-    /// What `scan` finds for `heard_text` among the forms of the people
-    /// present, scanning only the people named since it was last asked.
+    /// What `scan` finds for `heard_text` among the sketched forms of the
+    /// people present, scanning only those of the people named since it
+    /// was last asked.
     pub(crate) fn present_hits(
         &self,
         heard_text: &str,
-        scan: impl FnOnce(&[u32]) -> Vec<Candidate>,
+        scan: impl FnOnce(&[FormSketch]) -> Vec<Candidate>,
     ) -> Vec<Candidate> {
-        let people = self.mentioned.in_order();
+        let people = self.mentioned.len();
         let (scanned, mut hits) = self
             .present_scans
             .lock()
             .ok()
             .and_then(|memo| memo.get(heard_text).cloned())
             .unwrap_or_default();
-        if scanned == people.len() {
+        if scanned == people {
             return hits;
         }
-        hits.extend(scan(&people[scanned..]));
+        hits.extend(scan(self.mentioned.sketches_after(scanned)));
         if let Ok(mut memo) = self.present_scans.lock() {
             if memo.len() >= PRESENT_SCANS_CAPACITY {
                 memo.clear();
             }
-            memo.insert(heard_text.into(), (people.len(), hits.clone()));
+            memo.insert(heard_text.into(), (people, hits.clone()));
         }
         hits
     }
@@ -464,7 +485,7 @@ impl DocNames {
                         continue;
                     }
                     let title = text[..label_name(text).start].trim();
-                    names.mentioned.extend(named_by(index, name, title));
+                    names.mentioned.add(index, named_by(index, name, title));
                     let entry = names
                         .labels
                         .entry(fold(name))
@@ -489,7 +510,7 @@ impl DocNames {
                             } else {
                                 ""
                             };
-                            names.mentioned.extend(named_by(index, span, title));
+                            names.mentioned.add(index, named_by(index, span, title));
                         }
                     }
                 }
@@ -595,19 +616,42 @@ mod tests {
 
     #[test]
     fn people_named_later_are_scanned_and_the_earlier_ones_not_again() {
+        let roster = "name\nAda Lidau\nBo Lindqvist\nCyril Lydow\nDora Lido\n";
+        let index = NameIndex::new(&Roster::parse(std::path::Path::new("r.csv"), roster).unwrap());
+        let person = |name: &str| index.owners(name)[0];
         let mut doc = DocNames::default();
-        doc.add_mentions([4, 2]);
+        doc.add_mentions(&index, [person("Dora Lido"), person("Bo Lindqvist")]);
         let scanned = std::cell::RefCell::new(Vec::new());
-        let scan = |people: &[u32]| {
-            scanned.borrow_mut().extend_from_slice(people);
-            people.iter().map(|&p| hit(p * 10)).collect()
+        // One hit per person: the form of their surname.
+        let scan = |sketches: &[FormSketch]| {
+            let people: Vec<u32> = sketches
+                .iter()
+                .map(|s| index.forms[s.form as usize].person)
+                .collect();
+            let mut people_once = people.clone();
+            people_once.dedup();
+            scanned.borrow_mut().extend(people_once.iter().copied());
+            sketches
+                .iter()
+                .filter(|s| index.forms[s.form as usize].kind == FormKind::Surname)
+                .map(|s| hit(s.form))
+                .collect()
         };
-        assert_eq!(doc.present_hits("Lidau", scan), vec![hit(40), hit(20)]);
-        assert_eq!(doc.present_hits("Lidau", scan), vec![hit(40), hit(20)]);
-        doc.add_mentions([2, 7]);
+        let surname = |name: &str| {
+            let found = index.forms_of(person(name));
+            found
+                .filter(|(_, f)| f.kind == FormKind::Surname)
+                .map(|(id, _)| hit(id))
+                .collect::<Vec<_>>()
+        };
+        let first = [surname("Dora Lido"), surname("Bo Lindqvist")].concat();
+        assert_eq!(doc.present_hits("Lidau", scan), first);
+        assert_eq!(doc.present_hits("Lidau", scan), first);
+        doc.add_mentions(&index, [person("Bo Lindqvist"), person("Cyril Lydow")]);
         let all = doc.present_hits("Lidau", scan);
-        assert_eq!(all, vec![hit(40), hit(20), hit(70)]);
-        assert_eq!(*scanned.borrow(), vec![4, 2, 7]);
+        assert_eq!(all, [first, surname("Cyril Lydow")].concat());
+        let expected = ["Dora Lido", "Bo Lindqvist", "Cyril Lydow"].map(person);
+        assert_eq!(*scanned.borrow(), expected);
     }
 
     /// Label similarity computed directly, as it was before letter counts

@@ -125,15 +125,58 @@ fn spelled_or_sounded(a: &str, b: &str) -> f32 {
 /// and letter counts alone: most forms a lookup retrieves cannot, and need
 /// no edit distance.
 pub fn may_score(heard: &Heard, form: &Form, min: f32) -> bool {
-    if heard.skeleton == form.skeleton {
-        return true; // split or merged differently: scored up, not down
-    }
-    let most = |i: usize| {
-        heard.letters[i].most_similar(heard.lengths[i], &form.letters[i], form.lengths[i])
-    };
+    // The same skeleton: split or merged differently, scored up, not down.
+    heard.skeleton == form.skeleton || letters_may_score(heard, &form.letters, form.lengths, min)
+}
+
+/// [`may_score`] but for the same skeleton: what letter counts and lengths
+/// allow.
+fn letters_may_score(heard: &Heard, letters: &[Letters; 2], lengths: [usize; 2], min: f32) -> bool {
+    let most = |i: usize| heard.letters[i].most_similar(heard.lengths[i], &letters[i], lengths[i]);
     let (text, sound) = (most(0), most(1));
     // The weights of `score`, with Jaro-Winkler and Metaphone at their best.
     0.4 * text + 0.35 * sound + 0.25 + 0.05 >= min
+}
+
+/// What a scan of many forms reads of each, packed together: such a scan is
+/// bound by memory, and a whole [`Form`] is ten times larger and lies
+/// wherever its person does in the roster.
+#[derive(Debug, Clone)]
+pub struct FormSketch {
+    /// Letter counts of the folded form and of its skeleton.
+    pub letters: [Letters; 2],
+    /// Hash of the skeleton: equal skeletons are then compared in full.
+    pub skeleton_hash: u64,
+    /// Characters in the folded form and in its skeleton.
+    pub lengths: [usize; 2],
+    /// The form in [`NameIndex::forms`].
+    pub form: u32,
+    /// A given name, which one slip may bend ([`FormKind::Given`]).
+    pub given: bool,
+}
+
+/// The hash [`FormSketch::skeleton_hash`] holds.
+pub fn skeleton_hash(skeleton: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(skeleton)
+}
+
+impl FormSketch {
+    /// The sketch of form `id`.
+    pub fn of(id: u32, form: &Form) -> Self {
+        FormSketch {
+            letters: form.letters,
+            skeleton_hash: skeleton_hash(&form.skeleton),
+            lengths: form.lengths,
+            form: id,
+            given: form.kind == FormKind::Given,
+        }
+    }
+
+    /// [`may_score`] from the sketch, `same_skeleton` told by the caller.
+    pub fn may_score(&self, heard: &Heard, same_skeleton: bool, min: f32) -> bool {
+        same_skeleton || letters_may_score(heard, &self.letters, self.lengths, min)
+    }
 }
 
 /// How alike `heard` and `form` are, 0..1, with the main reason.

@@ -20,7 +20,7 @@ use super::Context;
 use crate::edit::Finding;
 use crate::formats::{Role, Segment};
 pub use crate::names::document::{label_names, Around, DocNames, Learned, Turns};
-use crate::names::{Candidate, FormKind, Heard, NameIndex};
+use crate::names::{Candidate, FormSketch, Heard, NameIndex};
 
 /// Names-stage state for a whole run: the roster index and the document's own names.
 #[derive(Debug)]
@@ -105,7 +105,7 @@ impl NameCache {
             found.extend(
                 names
                     .doc
-                    .present_hits(heard_text, |people| scan_present(index, &heard, people)),
+                    .present_hits(heard_text, |sketches| scan_present(index, &heard, sketches)),
             );
             found.sort_by_key(|c| c.form);
             found.dedup_by_key(|c| c.form);
@@ -115,24 +115,22 @@ impl NameCache {
     }
 }
 
-/// The forms of `people` (present in the file) that `heard` may be, each
-/// scored (see [`NameCache::lookup_present`]).
-fn scan_present(index: &NameIndex, heard: &Heard, people: &[u32]) -> Vec<Candidate> {
+/// The forms of `sketches` (of people present in the file) that `heard`
+/// may be, each scored (see [`NameCache::lookup_present`]).
+fn scan_present(index: &NameIndex, heard: &Heard, sketches: &[FormSketch]) -> Vec<Candidate> {
     let mut found = Vec::new();
-    let forms = people.iter().flat_map(|&person| index.forms_of(person));
-    for (id, form) in forms {
-        if !matches!(
-            form.kind,
-            FormKind::Given | FormKind::Surname | FormKind::Alias
-        ) {
-            continue;
-        }
+    let skeleton_hash = crate::names::skeleton_hash(&heard.skeleton);
+    for sketch in sketches {
+        let form = || &index.forms[sketch.form as usize];
+        let same_skeleton =
+            sketch.skeleton_hash == skeleton_hash && form().skeleton == heard.skeleton;
         // A given name one slip away ("Fahn" for Fahd) scores low for its
         // shortness, yet the person is there.
-        let slip = form.kind == FormKind::Given && one_slip(heard, form);
-        if !slip && !crate::names::may_score(heard, form, crate::names::MIN_SCORE) {
+        let slip = sketch.given && one_slip_sketched(heard, sketch, same_skeleton, form);
+        if !slip && !sketch.may_score(heard, same_skeleton, crate::names::MIN_SCORE) {
             continue;
         }
+        let form = form();
         if index.people[form.person as usize]
             .never
             .contains(&heard.folded)
@@ -142,7 +140,7 @@ fn scan_present(index: &NameIndex, heard: &Heard, people: &[u32]) -> Vec<Candida
         let (score, evidence) = crate::names::score(heard, form);
         if score >= crate::names::MIN_SCORE || slip {
             found.push(Candidate {
-                form: id,
+                form: sketch.form,
                 score,
                 exact_fold: heard.folded == form.folded,
                 evidence,
@@ -150,6 +148,22 @@ fn scan_present(index: &NameIndex, heard: &Heard, people: &[u32]) -> Vec<Candida
         }
     }
     found
+}
+
+/// [`one_slip`] from a sketch, reading the form only when the sketch
+/// allows it.
+fn one_slip_sketched<'a>(
+    heard: &Heard,
+    sketch: &FormSketch,
+    same_skeleton: bool,
+    form: impl Fn() -> &'a crate::names::Form,
+) -> bool {
+    let (heard_len, form_len) = (heard.lengths[0], sketch.lengths[0]);
+    heard_len >= 3
+        && (heard_len.abs_diff(form_len) <= 1
+            && heard.letters[0].min_edits(&sketch.letters[0]) <= 1
+            && crate::text::fold::edit_distance(&heard.folded, &form().folded) <= 1
+            || heard.lengths[1] == sketch.lengths[1] && same_skeleton)
 }
 
 /// One letter added, dropped, changed or swapped, or the same sounds: the
@@ -178,5 +192,70 @@ pub(super) fn check(
     match segment.role {
         Role::SpeakerLabel => label::check_label(ctx, names, segment, out),
         Role::Body => body::check_body(ctx, names, segment, cache, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::dict::Roster;
+    use crate::names::FormKind;
+
+    const ROSTER: &str = "name,aliases\nAnna Lindqvist,\nTim O'Brien,\nWai Min Kwok,\nFahd Al-Rashid,\nEleonora Duse,Nora Duse\nMagda Kowalska,\nChengetai Masango,\n";
+
+    /// The scan as it read whole forms, before sketches.
+    fn scan_forms(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
+        let mut found = Vec::new();
+        for (id, form) in (0..index.people.len() as u32).flat_map(|p| index.forms_of(p)) {
+            if !matches!(
+                form.kind,
+                FormKind::Given | FormKind::Surname | FormKind::Alias
+            ) {
+                continue;
+            }
+            let slip = form.kind == FormKind::Given && one_slip(heard, form);
+            if !slip && !crate::names::may_score(heard, form, crate::names::MIN_SCORE) {
+                continue;
+            }
+            let (score, evidence) = crate::names::score(heard, form);
+            if score >= crate::names::MIN_SCORE || slip {
+                found.push(Candidate {
+                    form: id,
+                    score,
+                    exact_fold: heard.folded == form.folded,
+                    evidence,
+                });
+            }
+        }
+        found
+    }
+
+    proptest! {
+        #[test]
+        fn sketches_find_what_whole_forms_find(heard in "[A-Z][a-z]{1,9}( [A-Z][a-z']{1,9})?") {
+            let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), ROSTER).unwrap());
+            let mut doc = DocNames::default();
+            doc.add_mentions(&index, 0..index.people.len() as u32);
+            let heard = Heard::new(&heard);
+            let sketched = doc.present_hits(&heard.folded, |s| scan_present(&index, &heard, s));
+            prop_assert_eq!(sketched, scan_forms(&index, &heard));
+        }
+    }
+
+    #[test]
+    fn sketches_find_slips_and_sound_alikes() {
+        let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), ROSTER).unwrap());
+        let mut doc = DocNames::default();
+        doc.add_mentions(&index, 0..index.people.len() as u32);
+        for text in ["Ana", "Tem", "Fahn", "Kowalsca", "Wyman", "Lindkvist"] {
+            let heard = Heard::new(text);
+            let hits = doc.present_hits(text, |s| scan_present(&index, &heard, s));
+            assert!(!hits.is_empty(), "{text}");
+            assert_eq!(hits, scan_forms(&index, &heard), "{text}");
+        }
     }
 }

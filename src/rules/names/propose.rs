@@ -594,7 +594,7 @@ mod tests {
     fn proposal(heard: &str, present: &[&str], clues: Clues) -> Option<Proposal> {
         let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), ROSTER).unwrap());
         let mut doc = DocNames::default();
-        doc.add_mentions(present.iter().map(|p| index.owners(p)[0]));
+        doc.add_mentions(&index, present.iter().map(|p| index.owners(p)[0]));
         let turns = Turns::default();
         let names = NameContext {
             index: &index,
