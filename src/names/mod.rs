@@ -181,22 +181,40 @@ impl FormSketch {
 
 /// How alike `heard` and `form` are, 0..1, with the main reason.
 pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
+    score_reaching(heard, form, f32::NEG_INFINITY).unwrap_or((0.0, "spelled alike"))
+}
+
+/// [`score`] when it reaches `min`; `None`, sooner, when it cannot: every
+/// rule after the first weighted sum (but the split-or-merged one) only
+/// takes from it.
+pub fn score_reaching(heard: &Heard, form: &Form, min: f32) -> Option<(f32, &'static str)> {
     if heard.folded == form.folded {
-        return (1.0, "same name but for accents or case");
+        return Some((1.0, "same name but for accents or case"));
     }
+    // The same sounds in the same order, split or merged differently:
+    // "Wyman Quoc" for "Wai Min Kwok", "Casas Buenas" for "Casasbuenas".
+    let same_sounds = heard.skeleton == form.skeleton && form.skeleton.len() >= 5;
+    let regrouped =
+        same_sounds && (heard.tokens.len() != form.tokens || heard.pieces != pieces(&form.text));
+    // Jaro-Winkler and Metaphone at their best, as in `may_score`.
     let text = similarity(&heard.folded, &form.folded);
-    let winkler = strsim::jaro_winkler(&heard.folded, &form.folded) as f32;
+    if !regrouped && 0.4 * text + 0.35 + 0.25 + 0.05 < min {
+        return None;
+    }
     let sound = similarity(&heard.skeleton, &form.skeleton);
+    if !regrouped && 0.4 * text + 0.35 * sound + 0.25 + 0.05 < min {
+        return None;
+    }
+    let winkler = strsim::jaro_winkler(&heard.folded, &form.folded) as f32;
     let metaphone = heard
         .metaphone
         .iter()
         .any(|c| !c.is_empty() && form.metaphone.iter().any(|f| f == c));
     let mut s = 0.4 * text + 0.35 * sound + 0.25 * winkler + if metaphone { 0.05 } else { 0.0 };
-    // The same sounds in the same order, split or merged differently:
-    // "Wyman Quoc" for "Wai Min Kwok", "Casas Buenas" for "Casasbuenas".
-    let same_sounds = heard.skeleton == form.skeleton && form.skeleton.len() >= 5;
-    if same_sounds && (heard.tokens.len() != form.tokens || heard.pieces != pieces(&form.text)) {
+    if regrouped {
         s = s.max(0.9 + 0.1 * text);
+    } else if s < min {
+        return None;
     }
     // More pieces than the name, or longer by more than two letters: the
     // heard text must begin and end as the name does, or it carries a word
@@ -283,7 +301,8 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
     } else {
         "spelled alike"
     };
-    (s.clamp(0.0, 1.0), evidence)
+    let s = s.clamp(0.0, 1.0);
+    (s >= min).then_some((s, evidence))
 }
 
 /// The candidates for `heard`, best first.
@@ -316,7 +335,7 @@ pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
             } else if !may_score(heard, form, MIN_SCORE) {
                 return None;
             } else {
-                score(heard, form)
+                score_reaching(heard, form, MIN_SCORE)?
             };
             (score >= MIN_SCORE).then_some(Candidate {
                 form: id,
@@ -547,6 +566,19 @@ mod tests {
                 if score(&heard, form).0 >= MIN_SCORE {
                     proptest::prop_assert!(may_score(&heard, form, MIN_SCORE), "{} {}", heard.folded, form.text);
                 }
+            }
+        }
+
+        /// Stopping early at a bar gives the score whenever it reaches it.
+        #[test]
+        fn score_reaching_a_bar_is_the_score(name in "[A-Z][a-eé]{2,8}( [A-Z][a-eü]{2,8})?", heard in "[A-Z][a-eéü]{1,9}( [A-Z]?[a-eü]{1,8}){0,2}", min in 0.5f32..0.95) {
+            let roster = Roster::parse(Path::new("r.csv"), &format!("name\n{name}\n")).unwrap();
+            let index = NameIndex::new(&roster);
+            let heard = Heard::new(&heard);
+            for form in &index.forms {
+                let full = score(&heard, form);
+                let expected = (full.0 >= min).then_some(full);
+                proptest::prop_assert_eq!(score_reaching(&heard, form, min), expected, "{} {}", heard.folded, form.text);
             }
         }
 

@@ -137,8 +137,12 @@ fn scan_present(index: &NameIndex, heard: &Heard, sketches: &[FormSketch]) -> Ve
         {
             continue;
         }
-        let (score, evidence) = crate::names::score(heard, form);
-        if score >= crate::names::MIN_SCORE || slip {
+        let scored = if slip {
+            Some(crate::names::score(heard, form))
+        } else {
+            crate::names::score_reaching(heard, form, crate::names::MIN_SCORE)
+        };
+        if let Some((score, evidence)) = scored {
             found.push(Candidate {
                 form: sketch.form,
                 score,
