@@ -262,7 +262,91 @@ pub fn char_len(s: &str) -> usize {
 /// Damerau-Levenshtein distance in characters (a transposition is one
 /// edit).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    rapidfuzz::distance::damerau_levenshtein::distance(a.chars(), b.chars())
+    let crate_distance =
+        |a: &str, b: &str| rapidfuzz::distance::damerau_levenshtein::distance(a.chars(), b.chars());
+    let (x, y) = without_common_ends(a.as_bytes(), b.as_bytes());
+    if x.is_empty() || y.is_empty() {
+        return char_count(x).max(char_count(y));
+    }
+    if x.is_ascii() && y.is_ascii() && x.len() < SHORT && y.len() < SHORT {
+        return short_ascii_distance(x, y);
+    }
+    match (std::str::from_utf8(x), std::str::from_utf8(y)) {
+        (Ok(x), Ok(y)) => crate_distance(x, y),
+        _ => crate_distance(a, b),
+    }
+}
+
+/// Characters in UTF-8 bytes.
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// `a` and `b` without the bytes they begin and end with alike, cut only
+/// at character boundaries (a shared ending is whole characters when the
+/// byte before it is one's first byte or ASCII in both).
+fn without_common_ends<'a>(a: &'a [u8], b: &'a [u8]) -> (&'a [u8], &'a [u8]) {
+    let boundary = |bytes: &[u8], at: usize| at == bytes.len() || (bytes[at] as i8) >= -0x40;
+    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !(boundary(a, start) && boundary(b, start)) {
+        start -= 1;
+    }
+    let (a, b) = (&a[start..], &b[start..]);
+    let mut end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !(boundary(a, a.len() - end) && boundary(b, b.len() - end)) {
+        end -= 1;
+    }
+    (&a[..a.len() - end], &b[..b.len() - end])
+}
+
+/// Texts shorter than this are measured on a table on the stack.
+const SHORT: usize = 32;
+
+/// The true Damerau-Levenshtein distance (Lowrance and Wagner) of two short
+/// ASCII texts, on a table on the stack: names are short, and the crate's
+/// general version sets up a 2 KB table and three vectors per call, more
+/// than the distance itself costs.
+fn short_ascii_distance(a: &[u8], b: &[u8]) -> usize {
+    const W: usize = SHORT + 1;
+    let (n, m) = (a.len(), b.len());
+    let far = (n + m) as u8;
+    // d[i + 1][j + 1]: distance of a[..i] and b[..j]; row and column 0 far.
+    let mut d = [[0u8; W + 1]; W + 1];
+    d[0][0] = far;
+    for i in 0..=n {
+        d[i + 1][0] = far;
+        d[i + 1][1] = i as u8;
+    }
+    for j in 0..=m {
+        d[0][j + 1] = far;
+        d[1][j + 1] = j as u8;
+    }
+    // The last row of `a` each byte was seen in.
+    let mut last_row = [0u8; 128];
+    for i in 1..=n {
+        let mut last_col = 0usize;
+        for j in 1..=m {
+            let (i1, j1) = (last_row[usize::from(b[j - 1] & 0x7f)] as usize, last_col);
+            let cost = if a[i - 1] == b[j - 1] {
+                last_col = j;
+                0
+            } else {
+                1
+            };
+            let transposed = d[i1][j1] + (i - i1 - 1) as u8 + 1 + (j - j1 - 1) as u8;
+            d[i + 1][j + 1] = (d[i][j] + cost)
+                .min(d[i + 1][j] + 1)
+                .min(d[i][j + 1] + 1)
+                .min(transposed);
+        }
+        last_row[usize::from(a[i - 1] & 0x7f)] = i as u8;
+    }
+    usize::from(d[n + 1][m + 1])
 }
 
 /// 1 less the edit distance over the longer length: 1 for the same text.
@@ -285,6 +369,13 @@ mod distance_tests {
         /// the plain implementation computes it.
         #[test]
         fn the_fast_distance_is_the_plain_one(a in "[a-eéü ]{0,14}", b in "[a-eéü ]{0,14}") {
+            proptest::prop_assert_eq!(edit_distance(&a, &b), strsim::damerau_levenshtein(&a, &b));
+        }
+
+        /// Short ASCII texts, measured on the stack, and texts long enough
+        /// to go to the crate alike.
+        #[test]
+        fn short_and_long_texts_are_measured_alike(a in "[a-f]{0,40}", b in "[a-f]{0,40}") {
             proptest::prop_assert_eq!(edit_distance(&a, &b), strsim::damerau_levenshtein(&a, &b));
         }
     }
