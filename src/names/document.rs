@@ -344,6 +344,55 @@ fn named_by(index: &NameIndex, span: &str, title: &str) -> Option<u32> {
     (!figure.builtin || span.contains(' ') || fits_role(title, &figure.role)).then_some(person)
 }
 
+/// Segments gathered per parallel job.
+const GATHER_CHUNK: usize = 256;
+
+/// What one segment tells of the names in the file.
+enum Gathered<'t> {
+    /// A roster person named correctly.
+    Person(u32),
+    /// The name of a speaker label.
+    Label(&'t str),
+}
+
+/// What `text`, a segment of `role`, tells: the people it names correctly
+/// and the name of its label.
+fn gather_segment<'t>(text: &'t str, role: Role, index: &NameIndex, found: &mut Vec<Gathered<'t>>) {
+    match role {
+        Role::SpeakerLabel => {
+            let name = text[label_name(text)].trim();
+            if name.is_empty() {
+                return;
+            }
+            let title = text[..label_name(text).start].trim();
+            found.extend(named_by(index, name, title).map(Gathered::Person));
+            found.push(Gathered::Label(name));
+        }
+        // Only capitalised words name anybody.
+        Role::Body if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => {}
+        Role::Body => {
+            let toks = tokens(text);
+            for (i, t) in toks.iter().enumerate() {
+                if !t.capitalised {
+                    continue;
+                }
+                for len in 1..=3 {
+                    let Some(last) = toks.get(i + len - 1) else {
+                        break;
+                    };
+                    let span = &text[t.range.start..last.range.end];
+                    let title = if len == 1 {
+                        title_before(text, &toks, i)
+                    } else {
+                        ""
+                    };
+                    found.extend(named_by(index, span, title).map(Gathered::Person));
+                }
+            }
+        }
+    }
+}
+
 /// What a learning pass found out: the people its applied name fixes
 /// name, and the labels its applied label fixes correct, with their person.
 #[derive(Debug, Default)]
@@ -475,44 +524,28 @@ impl DocNames {
     /// Gathers the labels and correct mentions of one part of a document.
     /// Call [`DocNames::finish`] after the last part.
     pub fn gather(&mut self, doc: &Document, index: &NameIndex) {
-        let names = self;
-        for segment in &doc.segments {
-            let text = doc.segment_text(segment);
-            match segment.role {
-                Role::SpeakerLabel => {
-                    let name = text[label_name(text)].trim();
-                    if name.is_empty() {
-                        continue;
-                    }
-                    let title = text[..label_name(text).start].trim();
-                    names.mentioned.add(index, named_by(index, name, title));
-                    let entry = names
+        // Segments are read in parallel and taken in, in order: the order
+        // people are named in is the order they are scanned in.
+        let found: Vec<Vec<Gathered<'_>>> = doc
+            .segments
+            .par_chunks(GATHER_CHUNK)
+            .map(|chunk| {
+                let mut found = Vec::new();
+                for segment in chunk {
+                    gather_segment(doc.segment_text(segment), segment.role, index, &mut found);
+                }
+                found
+            })
+            .collect();
+        for gathered in found.into_iter().flatten() {
+            match gathered {
+                Gathered::Person(person) => self.mentioned.add(index, Some(person)),
+                Gathered::Label(name) => {
+                    let entry = self
                         .labels
                         .entry(fold(name))
                         .or_insert((0, name.to_owned()));
                     entry.0 += 1;
-                }
-                // Only capitalised words name anybody.
-                Role::Body if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) => {}
-                Role::Body => {
-                    let toks = tokens(text);
-                    for (i, t) in toks.iter().enumerate() {
-                        if !t.capitalised {
-                            continue;
-                        }
-                        for len in 1..=3 {
-                            let Some(last) = toks.get(i + len - 1) else {
-                                break;
-                            };
-                            let span = &text[t.range.start..last.range.end];
-                            let title = if len == 1 {
-                                title_before(text, &toks, i)
-                            } else {
-                                ""
-                            };
-                            names.mentioned.add(index, named_by(index, span, title));
-                        }
-                    }
                 }
             }
         }
