@@ -127,9 +127,23 @@ fn a_short_given_name_one_letter_off_of_a_present_person() {
 
 #[test]
 fn a_lost_doubled_letter_that_leaves_common_words() {
-    // "John" and "Car" are both common words: once they stayed words.
+    // "John" and "Car" are both common words: once they stayed words, then
+    // were only suggested though John Carr speaks in the file.
     found(
         ">> JOHN CARR: Hello.\n>> CHAIR: Thank you, John Car.\n",
+        "John Car",
+        "John Carr",
+        Status::Applied,
+    );
+    found(
+        ">> JOHN CARR: Hello.\n>> CHAIR: Thank you, Jon Carr.\n",
+        "Jon Carr",
+        "John Carr",
+        Status::Applied,
+    );
+    // Nobody in the file is called so: too doubtful to apply.
+    found(
+        ">> CHAIR: Thank you, John Car.\n",
         "John Car",
         "John Carr",
         Status::Suggested,

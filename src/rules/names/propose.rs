@@ -273,7 +273,7 @@ pub(super) fn propose(
     }
     // "Will", "Grace", "Hope" and their kind stay words; common words
     // together may still be a person the file names ("John Car" where John
-    // Carr speaks), and are then suggested.
+    // Carr speaks): suggested, or applied when they sound just as the name.
     let present_whole_name = !single
         && !clues.from_document
         && form.kind == FormKind::Full
@@ -359,7 +359,12 @@ pub(super) fn propose(
         if !clues.from_document && clues.speaker == Some(form.person) {
             evidence.push(Evidence::SpeakerOfTurn);
         }
-        if clues.common && !clues.title {
+        // Words together that sound just as the whole name of a person
+        // the file names are that person ("Jon Carr", "John Car" where John
+        // Carr speaks): common words or not, the fix is applied.
+        let sounds_as_present_name =
+            present_whole_name && heard_skeleton_is(heard, &index.forms[best.form as usize]);
+        if clues.common && !clues.title && !sounds_as_present_name {
             applicability = Applicability::Suggest;
             evidence.push(Evidence::CommonWord);
         }
@@ -412,6 +417,11 @@ pub(super) fn propose(
         applicability,
         note,
     })
+}
+
+/// Whether `heard` has the sound skeleton of `form`.
+fn heard_skeleton_is(heard: &str, form: &crate::names::Form) -> bool {
+    crate::text::fold::skeleton(&fold(heard)) == form.skeleton
 }
 
 /// Whether `c` is the given name of a person the file names and `heard`
