@@ -19,6 +19,7 @@ Hoi-Ming Kwan
 John Carr
 Dragana Kovačević
 Luísa Brandt Moreira
+Kenji Morikawa
 ";
 
 /// (heard, suggestion, status) of every name finding.
@@ -257,5 +258,22 @@ fn a_speaker_of_the_file_written_with_accents_does_not_keep_the_word_without() {
     untouched(
         &format!("{text}\n>> DRAGANA KOVAČEVIĆ: Thank you, Mr. Kovačević.\n"),
         "Kovačević",
+    );
+}
+
+#[test]
+fn a_misheard_given_name_before_its_misheard_surname_is_suggested_whole() {
+    // Fixing "Kenjy" alone would leave half the name wrong.
+    found(
+        ">> KENJI MORIKAWA: Thanks.\n>> CHAIR: Thank you, Kenjy mori-Kava, for that.\n",
+        "Kenjy mori-Kava",
+        "Kenji Morikawa",
+        Status::Suggested,
+    );
+    // Common words after the given name are no surname.
+    let found = names(">> KENJI MORIKAWA: Thanks.\n>> CHAIR: Kenjy to report, please.\n");
+    assert!(
+        found.iter().all(|(heard, _, _)| heard == "Kenjy"),
+        "{found:?}"
     );
 }

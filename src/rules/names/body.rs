@@ -289,6 +289,7 @@ impl Body<'_> {
             from_document: found.is_empty(),
             not_english: !self.english,
             title_words,
+            after: &text[range.end..],
         };
         let proposal = if found.is_empty() {
             let doc_found = names.doc.speakers.lookup(heard);

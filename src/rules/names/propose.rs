@@ -124,6 +124,7 @@ pub(super) enum Evidence {
     SoleGivenName,
     PublicFigure,
     TitleOfOffice,
+    SurnameMisheardToo,
 }
 
 impl Evidence {
@@ -150,6 +151,9 @@ impl Evidence {
             Evidence::SoleGivenName => "given name said right, and only this person's",
             Evidence::PublicFigure => "a public figure of the built-in roster",
             Evidence::TitleOfOffice => "after the title of their office",
+            Evidence::SurnameMisheardToo => {
+                "the words after the given name sound like the surname, misheard too"
+            }
         }
     }
 }
@@ -188,6 +192,8 @@ pub(super) struct Clues<'t> {
     pub(super) not_english: bool,
     /// The title said right before ("Prime Minister"), or "".
     pub(super) title_words: &'t str,
+    /// The rest of the segment after the heard text.
+    pub(super) after: &'t str,
 }
 
 /// Turns the best candidate for `heard` into a proposal: the similarity
@@ -401,6 +407,18 @@ pub(super) fn propose(
             evidence.push(Evidence::DropsAccentedLetter);
         }
     }
+    // A given name followed by words like the person's surname, both
+    // misheard ("Ushe tori-Cory" for Yushi Torigoe): fixing the given name
+    // alone would leave half a name wrong; the whole name is suggested.
+    let (range, replacement) = match surname_heard_after(index, form, clues.after) {
+        Some(len) if form.kind == FormKind::Given && single && rule != Rule::KnownMisheardName => {
+            applicability = Applicability::Suggest;
+            evidence.push(Evidence::SurnameMisheardToo);
+            let whole = &index.people[form.person as usize].name;
+            (range.start..range.end + len, recase(whole, heard))
+        }
+        _ => (range, replacement),
+    };
     let mut note = describe(index, best);
     for e in &evidence {
         note.push_str("; ");
@@ -418,6 +436,52 @@ pub(super) fn propose(
         note,
     })
 }
+
+/// Bytes of `after` (the text after a given name) that are the surname of
+/// `form`'s person heard wrong: the next one or two words, none of them
+/// common, when together they spell or sound at least [`SURNAME_AFTER`]
+/// like it without being it.
+fn surname_heard_after(index: &NameIndex, form: &crate::names::Form, after: &str) -> Option<usize> {
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let surname = index
+        .forms_of(form.person)
+        .find(|(_, f)| f.kind == FormKind::Surname)?
+        .1;
+    let mut end = 0;
+    for _ in 0..2 {
+        let rest = &after[end..];
+        let start = end + (rest.len() - rest.trim_start().len());
+        let word_len = after[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '?' | '!'))
+            .unwrap_or(after.len() - start);
+        if word_len == 0 {
+            break;
+        }
+        end = start + word_len;
+        // A common word ends the name; so does the surname said right.
+        let word = after[start..end].trim();
+        let words = after[..end].trim();
+        if crate::names::common::is_common(word) || fold(words) == surname.folded {
+            return None;
+        }
+        // Pieces are heard apart or together at random: they count joined.
+        let joined: String = words
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            .collect();
+        let heard = crate::names::Heard::new(&joined);
+        if crate::names::score(&heard, surname).0 >= SURNAME_AFTER {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// How alike the words after a given name must be to its person's surname
+/// to be taken for it, misheard (see [`surname_heard_after`]).
+const SURNAME_AFTER: f32 = 0.6;
 
 /// Whether `heard` has the sound skeleton of `form`.
 fn heard_skeleton_is(heard: &str, form: &crate::names::Form) -> bool {
