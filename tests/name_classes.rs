@@ -270,6 +270,21 @@ fn a_misheard_given_name_before_its_misheard_surname_is_suggested_whole() {
         "Kenji Morikawa",
         Status::Suggested,
     );
+    // The surname said right, possessive or not, leaves the given name
+    // alone to fix.
+    for said in ["Morikawa", "Morikawa's", "Morikawa’s"] {
+        let text = format!(">> KENJI MORIKAWA: Thanks.\n>> CHAIR: As Kenjy {said} point shows.\n");
+        let found = names(&text);
+        assert!(
+            !found.is_empty()
+                && found.iter().all(|(heard, right, status)| {
+                    *status == Status::Applied
+                        && right.starts_with("Kenji")
+                        && !heard.contains(['\'', '’'])
+                }),
+            "{text:?}: {found:?}"
+        );
+    }
     // Common words after the given name are no surname.
     let found = names(">> KENJI MORIKAWA: Thanks.\n>> CHAIR: Kenjy to report, please.\n");
     assert!(

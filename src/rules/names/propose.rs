@@ -439,8 +439,8 @@ pub(super) fn propose(
 
 /// Bytes of `after` (the text after a given name) that are the surname of
 /// `form`'s person heard wrong: the next one or two words, none of them
-/// common, when together they spell or sound at least [`SURNAME_AFTER`]
-/// like it without being it.
+/// common or a word of a roster name, when together they spell or sound at
+/// least [`SURNAME_AFTER`] like it.
 fn surname_heard_after(index: &NameIndex, form: &crate::names::Form, after: &str) -> Option<usize> {
     if !after.starts_with(' ') {
         return None;
@@ -454,18 +454,21 @@ fn surname_heard_after(index: &NameIndex, form: &crate::names::Form, after: &str
         let rest = &after[end..];
         let start = end + (rest.len() - rest.trim_start().len());
         let word_len = after[start..]
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '?' | '!'))
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | '\'' | '’')
+            })
             .unwrap_or(after.len() - start);
         if word_len == 0 {
             break;
         }
         end = start + word_len;
-        // A common word ends the name; so does the surname said right.
+        // A common word ends the name; so does the surname said right, or
+        // any word of a roster name ("Rishi" is somebody's surname).
         let word = after[start..end].trim();
-        let words = after[..end].trim();
-        if crate::names::common::is_common(word) || fold(words) == surname.folded {
+        if crate::names::common::is_common(word) || index.is_name_token(word) {
             return None;
         }
+        let words = after[..end].trim();
         // Pieces are heard apart or together at random: they count joined.
         let joined: String = words
             .chars()
@@ -786,5 +789,28 @@ mod tests {
             "{}",
             shared.note
         );
+    }
+    #[test]
+    fn words_after_a_given_name_are_its_surname_misheard_only_if_near_and_not_it() {
+        let index =
+            NameIndex::new(&Roster::parse(Path::new("r.csv"), "name\nYushi Torigoe\n").unwrap());
+        let (_, given) = index
+            .forms_of(0)
+            .find(|(_, f)| f.kind == FormKind::Given)
+            .unwrap();
+        let after = |text: &str| surname_heard_after(&index, given, text);
+        assert_eq!(
+            after(" tori\u{2011}Cory, who spoke"),
+            Some(" tori\u{2011}Cory".len())
+        );
+        // Said right, with or without a possessive: not misheard.
+        assert_eq!(after(" Torigoe's point"), None);
+        assert_eq!(after(" Torigoe\u{2019}s point"), None);
+        assert_eq!(after(" Torigoe spoke"), None);
+        // Common words, a word of a roster name, or nothing like the surname.
+        assert_eq!(after(" to report"), None);
+        assert_eq!(after(" Yushi"), None);
+        assert_eq!(after(" Bartholomew"), None);
+        assert_eq!(after(", tori-Cory"), None);
     }
 }
