@@ -163,6 +163,7 @@ fn one_slip_sketched<'a>(
     form: impl Fn() -> &'a crate::names::Form,
 ) -> bool {
     let (heard_len, form_len) = (heard.lengths[0], sketch.lengths[0]);
+    // Letter counts and lengths first: most forms differ in more than one.
     heard_len >= 3
         && (heard_len.abs_diff(form_len) <= 1
             && heard.letters[0].min_edits(&sketch.letters[0]) <= 1
@@ -174,13 +175,8 @@ fn one_slip_sketched<'a>(
 /// slips a short given name suffers ("Ana", "Tem", "Anya" for Anna, Tim,
 /// Anja).
 pub(super) fn one_slip(heard: &Heard, form: &crate::names::Form) -> bool {
-    let (heard_len, form_len) = (heard.lengths[0], form.lengths[0]);
-    // Letter counts and lengths first: most forms differ in more than one.
-    heard_len >= 3
-        && (heard_len.abs_diff(form_len) <= 1
-            && heard.letters[0].min_edits(&form.letters[0]) <= 1
-            && crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1
-            || heard.lengths[1] == form.lengths[1] && heard.skeleton == form.skeleton)
+    let sketch = FormSketch::of(0, form);
+    one_slip_sketched(heard, &sketch, heard.skeleton == form.skeleton, || form)
 }
 
 pub(super) fn check(
