@@ -410,14 +410,18 @@ pub(super) fn propose(
     // A given name followed by words like the person's surname, both
     // misheard ("Ushe tori-Cory" for Yushi Torigoe): fixing the given name
     // alone would leave half a name wrong; the whole name is suggested.
-    let (range, replacement) = match surname_heard_after(index, form, clues.after) {
-        Some(len) if form.kind == FormKind::Given && single && rule != Rule::KnownMisheardName => {
+    let lone_given = form.kind == FormKind::Given && single && rule != Rule::KnownMisheardName;
+    let surname_after = lone_given
+        .then(|| surname_heard_after(index, form, clues.after))
+        .flatten();
+    let (range, replacement) = match surname_after {
+        Some(len) => {
             applicability = Applicability::Suggest;
             evidence.push(Evidence::SurnameMisheardToo);
             let whole = &index.people[form.person as usize].name;
             (range.start..range.end + len, recase(whole, heard))
         }
-        _ => (range, replacement),
+        None => (range, replacement),
     };
     let mut note = describe(index, best);
     for e in &evidence {
@@ -450,27 +454,23 @@ fn surname_heard_after(index: &NameIndex, form: &crate::names::Form, after: &str
         .find(|(_, f)| f.kind == FormKind::Surname)?
         .1;
     let mut end = 0;
-    for _ in 0..2 {
-        let rest = &after[end..];
-        let start = end + (rest.len() - rest.trim_start().len());
-        let word_len = after[start..]
-            .find(|c: char| {
-                c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | '\'' | '’')
-            })
-            .unwrap_or(after.len() - start);
-        if word_len == 0 {
-            break;
+    for token in crate::names::tokens(after).into_iter().take(2) {
+        // Only spaces between the words: punctuation ends the name.
+        if !after[end..token.range.start]
+            .chars()
+            .all(char::is_whitespace)
+        {
+            return None;
         }
-        end = start + word_len;
+        end = token.range.end;
         // A common word ends the name; so does the surname said right, or
         // any word of a roster name ("Rishi" is somebody's surname).
-        let word = after[start..end].trim();
+        let word = &after[token.range];
         if crate::names::common::is_common(word) || index.is_name_token(word) {
             return None;
         }
-        let words = after[..end].trim();
         // Pieces are heard apart or together at random: they count joined.
-        let joined: String = words
+        let joined: String = after[..end]
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
             .collect();
