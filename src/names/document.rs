@@ -200,6 +200,11 @@ pub struct DocNames {
     pub(crate) speakers: NameIndex,
     /// Roster people a label of this document names (or is corrected to).
     pub(crate) label_people: HashSet<u32>,
+    /// The whole names and surnames of [`DocNames::label_people`], sketched.
+    pub(crate) label_sketches: Vec<FormSketch>,
+    /// Label text -> the labelled speaker it may be: shared by the workers
+    /// of a pass, and made afresh when the labelled speakers change.
+    pub(crate) near_speakers: Mutex<HashMap<Box<str>, Option<Candidate>>>,
 }
 
 /// The speaker turns of the text being checked, each with the roster
@@ -630,7 +635,16 @@ impl DocNames {
                 (!figure || fixed || label.contains(' ')).then_some(person)
             })
             .collect();
+        let mut people: Vec<u32> = label_people.iter().copied().collect();
+        people.sort_unstable();
+        names.label_sketches = people
+            .into_iter()
+            .flat_map(|person| index.forms_of(person))
+            .filter(|(_, form)| matches!(form.kind, FormKind::Full | FormKind::Surname))
+            .map(|(id, form)| FormSketch::of(id, form))
+            .collect();
         names.label_people = label_people;
+        names.near_speakers = Mutex::default();
     }
 }
 

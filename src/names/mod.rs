@@ -153,6 +153,8 @@ pub struct FormSketch {
     pub form: u32,
     /// A given name, which one slip may bend ([`FormKind::Given`]).
     pub given: bool,
+    /// Words in the form.
+    pub words: usize,
 }
 
 /// The hash [`FormSketch::skeleton_hash`] holds.
@@ -170,6 +172,7 @@ impl FormSketch {
             lengths: form.lengths,
             form: id,
             given: form.kind == FormKind::Given,
+            words: form.tokens,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Speaker labels: a label near a roster name, or a rarer spelling of
 //! another label of the same file.
 
-use super::propose::{emit, propose, Clues, Proposal};
+use super::propose::{describe, emit, other_given_name, propose, target_text, Clues, Proposal};
 use super::tuning::{TWO_PEOPLE_RATIO, TWO_PEOPLE_USES};
 use super::{Context, NameContext};
 use crate::edit::{Applicability, Finding, Rule};
@@ -101,6 +101,34 @@ pub(super) fn check_label(
                 replacement: recase(other, name),
                 confidence: similarity * dominance,
                 applicability: Applicability::Scored,
+                note,
+            }],
+            out,
+        );
+        return;
+    }
+    // Another given name with the surname of a labelled speaker.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if let Some(p) = other_given_name(names, &words, name, range.clone(), true) {
+        emit(ctx, vec![p], out);
+        return;
+    }
+    // Below the bar of a fix, a label still like the name of a person who
+    // speaks under a label of this file is more likely them misheard than a
+    // new speaker: too doubtful to apply, too near to pass in silence.
+    if let Some(near) = super::near_labelled_speaker(names, name) {
+        let note = format!(
+            "{}; speaks under another label of this file; below the bar of a fix",
+            describe(names.index, &near)
+        );
+        emit(
+            ctx,
+            vec![Proposal {
+                range,
+                rule: Rule::SpeakerLabelName,
+                replacement: recase(target_text(names.index, &near), name),
+                confidence: near.score,
+                applicability: Applicability::Suggest,
                 note,
             }],
             out,

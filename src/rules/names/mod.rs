@@ -115,6 +115,78 @@ impl NameCache {
     }
 }
 
+/// The whole name or surname of a person who speaks under a label of the
+/// file that the label `name` scores at least [`LABEL_NEAR_SPEAKER`]
+/// against, clearly more than any other such person. For labels that
+/// nothing nearer matched.
+pub(super) fn near_labelled_speaker(names: &NameContext<'_>, name: &str) -> Option<Candidate> {
+    let memo = &names.doc.near_speakers;
+    if let Some(known) = memo.lock().ok().and_then(|m| m.get(name).cloned()) {
+        return known;
+    }
+    let found = score_labelled_speakers(names, name);
+    if let Ok(mut m) = memo.lock() {
+        m.insert(name.into(), found.clone());
+    }
+    found
+}
+
+/// The least score at which a label is suggested as a person who speaks
+/// under another label of the file.
+const LABEL_NEAR_SPEAKER: f32 = 0.6;
+
+fn score_labelled_speakers(names: &NameContext<'_>, name: &str) -> Option<Candidate> {
+    let heard = Heard::new(name);
+    // "AUDIENCE MEMBER", "CHAIR": a role, not a name.
+    if heard
+        .tokens
+        .iter()
+        .all(|t| crate::names::common::is_common(t))
+    {
+        return None;
+    }
+    let index = names.index;
+    let skeleton_hash = crate::names::skeleton_hash(&heard.skeleton);
+    // The best score of each person, in the sketches' order (by person).
+    let mut people: Vec<(u32, f32, Candidate)> = Vec::new();
+    for sketch in &names.doc.label_sketches {
+        let form = &index.forms[sketch.form as usize];
+        let same_skeleton =
+            sketch.skeleton_hash == skeleton_hash && form.skeleton == heard.skeleton;
+        if sketch.words.abs_diff(heard.tokens.len()) > 1
+            || !sketch.may_score(&heard, same_skeleton, LABEL_NEAR_SPEAKER)
+            || index.people[form.person as usize]
+                .never
+                .contains(&heard.folded)
+        {
+            continue;
+        }
+        let Some((score, evidence)) =
+            crate::names::score_reaching(&heard, form, LABEL_NEAR_SPEAKER)
+        else {
+            continue;
+        };
+        let candidate = Candidate {
+            form: sketch.form,
+            score,
+            exact_fold: false,
+            evidence,
+        };
+        match people.last_mut() {
+            Some(last) if last.0 == form.person => {
+                if score > last.1 {
+                    *last = (form.person, score, candidate);
+                }
+            }
+            _ => people.push((form.person, score, candidate)),
+        }
+    }
+    people.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let runner_up = people.get(1).map_or(0.0, |p| p.1);
+    let (_, best, candidate) = people.into_iter().next()?;
+    (best >= runner_up + tuning::MARGIN).then_some(candidate)
+}
+
 /// The forms of `sketches` (of people present in the file) that `heard`
 /// may be, each scored (see [`NameCache::lookup_present`]).
 fn scan_present(index: &NameIndex, heard: &Heard, sketches: &[FormSketch]) -> Vec<Candidate> {
