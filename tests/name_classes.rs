@@ -20,6 +20,7 @@ John Carr
 Dragana Kovačević
 Luísa Brandt Moreira
 Kenji Morikawa
+Moctar Yedaly
 Paolo Bianchi
 Fatou Diallo
 ";
@@ -328,5 +329,21 @@ fn a_label_both_of_whose_words_are_misheard_is_suggested_as_the_speaker_it_is_li
     untouched(
         ">> FATOU DIALLO: Good morning.\n>> FLOOR MEMBER: Thank you.\n",
         "FLOOR MEMBER",
+    );
+}
+
+#[test]
+fn a_given_name_after_a_title_is_suggested_even_when_the_person_is_not_named() {
+    // A title makes the word a name; with nobody of that name in the file
+    // it is only suggested.
+    found(
+        ">> CHAIR: Good morning.\nWe thank Mr. Mukdar for the report.\n",
+        "Mukdar",
+        "Moctar",
+        Status::Suggested,
+    );
+    untouched(
+        ">> CHAIR: Good morning.\nWe thank Mukdar for the report.\n",
+        "Mukdar",
     );
 }

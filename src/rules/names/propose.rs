@@ -262,7 +262,12 @@ pub(super) fn propose(
     // one letter or sound away from the given name of a person the file
     // names ("Ana" where Anna Berg speaks): then it is suggested.
     let near_present = single && !clues.from_document && near_present_given(names, heard, best);
-    if form.kind == FormKind::Given && single && best.score < GIVEN_NAME && !near_present {
+    if form.kind == FormKind::Given
+        && single
+        && best.score < GIVEN_NAME
+        && !near_present
+        && !clues.title
+    {
         return None;
     }
     // In another language a lone word like a roster name is most often a
