@@ -21,13 +21,19 @@ Dragana Kovačević
 Luísa Brandt Moreira
 Kenji Morikawa
 Moctar Yedaly
+Haiyan Qian
 Paolo Bianchi
 Fatou Diallo
 ";
 
 /// (heard, suggestion, status) of every name finding.
 fn names(text: &str) -> Vec<(String, String, Status)> {
-    let roster = Roster::parse(Path::new("r.csv"), ROSTER).unwrap();
+    names_with(ROSTER, text)
+}
+
+/// [`names`] with another roster.
+fn names_with(roster: &str, text: &str) -> Vec<(String, String, Status)> {
+    let roster = Roster::parse(Path::new("r.csv"), roster).unwrap();
     let engine = Engine::new(
         Settings::default(),
         Dictionaries {
@@ -345,5 +351,57 @@ fn a_given_name_after_a_title_is_suggested_even_when_the_person_is_not_named() {
     untouched(
         ">> CHAIR: Good morning.\nWe thank Mukdar for the report.\n",
         "Mukdar",
+    );
+}
+
+#[test]
+fn a_name_heard_as_its_own_language_says_it_is_suggested() {
+    // Pinyin "Qian" sounds "Chen" to an English ear; Italian "Bianchi"
+    // sounds "Bianki". Only suggested: "Chen" is a name of its own.
+    found(
+        ">> CHAIR: Good morning.\nWe thank Madam Chen for the report.\n",
+        "Chen",
+        "Qian",
+        Status::Suggested,
+    );
+    found(
+        ">> CHAIR: Good morning.\nWe thank Paolo Bianki for the report.\n",
+        "Paolo Bianki",
+        "Paolo Bianchi",
+        Status::Suggested,
+    );
+    // A reading never hides a spelling: "Jeng" is Jing, who speaks, not
+    // Zhang (heard "Jang"), who speaks too, though on this roster so many
+    // given names sound like Jing that only the people present can be
+    // scored for it.
+    let mut crowded = String::from("name\nZhao Jing\nZhang Min\n");
+    for given in ["Jung", "Jong", "Jang", "Jiang"] {
+        for n in 0..60 {
+            crowded.push_str(&format!("{given} Surname{n}\n"));
+        }
+    }
+    let found = names_with(
+        &crowded,
+        ">> ZHAO JING: Hello.\n>> ZHANG MIN: Hello.\n>> CHAIR: Thank you, Jeng.\n",
+    );
+    assert!(
+        found.iter().any(|(h, r, _)| h == "Jeng" && r == "Jing"),
+        "{found:?}"
+    );
+    // A reading is no spelling of the roster's: written so, it is still
+    // only suggested, and the roster's own spelling is left alone.
+    untouched(
+        ">> CHAIR: Good morning.\nWe thank Madam Qian for the report.\n",
+        "Qian",
+    );
+}
+
+#[test]
+fn a_misheard_given_name_before_its_misheard_surname_is_suggested_whole_when_named_nowhere_else() {
+    found(
+        ">> CHAIR: Good morning.\nThank you, Mukdar yeh-Dali, for that.\n",
+        "Mukdar yeh-Dali",
+        "Moctar Yedaly",
+        Status::Suggested,
     );
 }

@@ -158,7 +158,7 @@ impl Present {
                     matches!(
                         form.kind,
                         FormKind::Given | FormKind::Surname | FormKind::Alias
-                    )
+                    ) || form.kind == FormKind::Reading && form.tokens == 1
                 });
                 self.sketches
                     .extend(forms.map(|(id, form)| FormSketch::of(id, form)));

@@ -28,6 +28,10 @@ pub enum FormKind {
     Alias,
     /// A known wrong form from the `misheard` column.
     Misheard,
+    /// A form as an English ear spells it ("Chian" for Qian, see
+    /// [`super::reading`]): a lead to the form it reads, never a spelling
+    /// to apply on its own.
+    Reading,
 }
 
 /// One indexed form of one person.
@@ -81,6 +85,9 @@ enum KeyKind {
     Deletion = 3,
     Metaphone = 4,
     Token = 5,
+    /// A reading's skeleton, in buckets of its own: readings never crowd
+    /// the spelled forms' buckets past their limit.
+    Reading = 6,
 }
 
 fn key(kind: KeyKind, s: &str) -> u64 {
@@ -232,7 +239,7 @@ impl NameIndex {
     fn insert(&mut self, form: Form, keys: Vec<u64>) {
         let id = self.forms.len() as u32;
         let (person, kind, text) = (form.person, form.kind, form.text.as_str());
-        if kind != FormKind::Misheard {
+        if !matches!(kind, FormKind::Misheard | FormKind::Reading) {
             self.correct.insert(normalise_correct(text));
             self.name_tokens.extend(text.split_whitespace().map(fold));
             self.written_tokens
@@ -301,6 +308,7 @@ impl NameIndex {
         let mut out = Vec::new();
         self.collect(key(KeyKind::Exact, folded), usize::MAX, &mut out);
         self.collect(key(KeyKind::Skeleton, skel), BUCKET_LIMIT * 4, &mut out);
+        self.collect(key(KeyKind::Reading, skel), BUCKET_LIMIT, &mut out);
         if skel.len() >= 4 {
             self.collect(key(KeyKind::Deletion, skel), BUCKET_LIMIT, &mut out);
             for d in deletions(skel) {
@@ -410,6 +418,21 @@ fn prepare_person(p: u32, person: &crate::dict::Person) -> Vec<(Form, Vec<u64>)>
         add(FormKind::Alias, alias, None);
     }
     let correct = forms.len();
+    for target in 0..correct {
+        let (form, _) = &forms[target];
+        if matches!(form.kind, FormKind::Alias) {
+            continue;
+        }
+        if let Some(read) = super::reading::english_reading(&form.text) {
+            forms.extend(prepare_form(
+                &encoder,
+                p,
+                FormKind::Reading,
+                &read,
+                Some(target as u32),
+            ));
+        }
+    }
     for heard in &person.misheard {
         // The correct form this mishearing stands for: the most alike; on a
         // tie the earliest, which is the full name.
@@ -448,13 +471,17 @@ fn prepare_form(
     }
     let skel = skeleton(&folded);
     let dm = encoder.double_metaphone(&ascii_letters(&folded));
-    let mut keys = vec![key(KeyKind::Exact, &folded), key(KeyKind::Skeleton, &skel)];
+    let mut keys = if kind == FormKind::Reading {
+        vec![key(KeyKind::Reading, &skel)]
+    } else {
+        vec![key(KeyKind::Exact, &folded), key(KeyKind::Skeleton, &skel)]
+    };
     for code in [dm.primary(), dm.alternate()] {
-        if !code.is_empty() {
+        if !code.is_empty() && kind != FormKind::Reading {
             keys.push(key(KeyKind::Metaphone, &code));
         }
     }
-    if kind != FormKind::Misheard && skel.len() >= 4 {
+    if !matches!(kind, FormKind::Misheard | FormKind::Reading) && skel.len() >= 4 {
         keys.push(key(KeyKind::Deletion, &skel));
         keys.extend(deletions(&skel).map(|d| key(KeyKind::Deletion, &d)));
     }

@@ -10,6 +10,7 @@ pub use crate::text::fold;
 pub mod document;
 pub mod index;
 pub mod memo;
+pub mod reading;
 pub mod titles;
 
 use std::ops::Range;
@@ -192,7 +193,14 @@ pub fn score(heard: &Heard, form: &Form) -> (f32, &'static str) {
 /// takes from it.
 pub fn score_reaching(heard: &Heard, form: &Form, min: f32) -> Option<(f32, &'static str)> {
     if heard.folded == form.folded {
-        return Some((1.0, "same name but for accents or case"));
+        return Some((
+            1.0,
+            if form.kind == FormKind::Reading {
+                "spelled as the name is heard"
+            } else {
+                "same name but for accents or case"
+            },
+        ));
     }
     // The same sounds in the same order, split or merged differently:
     // "Wyman Quoc" for "Wai Min Kwok", "Casas Buenas" for "Casasbuenas".
@@ -343,7 +351,7 @@ pub fn candidates(index: &NameIndex, heard: &Heard) -> Vec<Candidate> {
             (score >= MIN_SCORE).then_some(Candidate {
                 form: id,
                 score,
-                exact_fold: heard.folded == form.folded,
+                exact_fold: heard.folded == form.folded && form.kind != FormKind::Reading,
                 evidence,
             })
         })

@@ -87,6 +87,33 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&w.as_str())
 }
 
+/// Titles of a person rather than of an office: said before a given name
+/// taken for the surname ("Mr. Yushi"), where an office ("President
+/// Petro") goes with the surname.
+const PERSONAL: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mister",
+    "madam",
+    "madame",
+    "sir",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+];
+
+/// Whether the last word of `title_words` is a title of a person (see
+/// [`PERSONAL`]).
+pub fn is_personal_title(title_words: &str) -> bool {
+    title_words
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| PERSONAL.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
+
 /// Titles written short, whose period ends the word and not a sentence.
 const ABBREVIATED: &[&str] = &["mr", "mrs", "ms", "dr", "prof"];
 

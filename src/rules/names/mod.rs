@@ -20,7 +20,7 @@ use super::Context;
 use crate::edit::Finding;
 use crate::formats::{Role, Segment};
 pub use crate::names::document::{label_names, Around, DocNames, Learned, Turns};
-use crate::names::{Candidate, FormSketch, Heard, NameIndex};
+use crate::names::{Candidate, FormKind, FormSketch, Heard, NameIndex};
 
 /// Names-stage state for a whole run: the roster index and the document's own names.
 #[derive(Debug)]
@@ -97,9 +97,12 @@ impl NameCache {
         let index = names.index;
         let mut found = index.lookup(heard_text).to_vec();
         let mentioned = &names.doc.mentioned;
-        let any_present = found
-            .iter()
-            .any(|c| mentioned.contains(&index.forms[c.form as usize].person));
+        // A reading is no spelling of a present person's ("Jang" for
+        // Zhang must not keep "Jeng" from Jing, who speaks).
+        let any_present = found.iter().any(|c| {
+            let form = &index.forms[c.form as usize];
+            form.kind != FormKind::Reading && mentioned.contains(&form.person)
+        });
         if !any_present {
             let heard = Heard::new(heard_text);
             found.extend(
@@ -218,7 +221,7 @@ fn scan_present(index: &NameIndex, heard: &Heard, sketches: &[FormSketch]) -> Ve
             found.push(Candidate {
                 form: sketch.form,
                 score,
-                exact_fold: heard.folded == form.folded,
+                exact_fold: heard.folded == form.folded && form.kind != FormKind::Reading,
                 evidence,
             });
         }

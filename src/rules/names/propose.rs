@@ -12,7 +12,7 @@ use super::{Context, NameContext};
 use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
 use crate::names::common::is_very_common;
 use crate::names::fold::{fold, recase};
-use crate::names::titles::{fits_role, is_title};
+use crate::names::titles::{fits_role, is_personal_title, is_title};
 use crate::names::{Candidate, FormKind, Heard, NameIndex};
 
 /// Whether fixing `heard` to `replacement` drops a letter that carries an
@@ -125,6 +125,7 @@ pub(super) enum Evidence {
     PublicFigure,
     TitleOfOffice,
     SurnameMisheardToo,
+    HeardAsSaid,
 }
 
 impl Evidence {
@@ -151,6 +152,9 @@ impl Evidence {
             Evidence::SoleGivenName => "given name said right, and only this person's",
             Evidence::PublicFigure => "a public figure of the built-in roster",
             Evidence::TitleOfOffice => "after the title of their office",
+            Evidence::HeardAsSaid => {
+                "like the name as its own language says it, which English spells otherwise"
+            }
             Evidence::SurnameMisheardToo => {
                 "the words after the given name sound like the surname, misheard too"
             }
@@ -247,8 +251,12 @@ pub(super) fn propose(
         }
         bonus
     };
+    // A reading is a lead only where no spelling is: it never outranks one.
+    let is_reading = |c: &Candidate| index.forms[c.form as usize].kind == FormKind::Reading;
+    let spelled = found.iter().any(|c| !is_reading(c));
     let mut ranked: Vec<(f32, &Candidate)> = found
         .iter()
+        .filter(|c| !(spelled && is_reading(c)))
         .filter(|c| {
             let stranger = standing(index.forms[c.form as usize].person) == Standing::Stranger;
             !stranger || !single && !clues.common
@@ -257,16 +265,25 @@ pub(super) fn propose(
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.form.cmp(&b.1.form)));
     let &(adjusted, best) = ranked.first()?;
-    let form = &index.forms[best.form as usize];
+    // A reading ("Chian" for Qian) leads to the form it reads: judged as
+    // that form, and only suggested.
+    let read = index.forms[best.form as usize].kind == FormKind::Reading;
+    let form = match index.forms[best.form as usize].target {
+        Some(target) if read => &index.forms[target as usize],
+        _ => &index.forms[best.form as usize],
+    };
     // A lone word loosely like a given name is no evidence, unless it is
     // one letter or sound away from the given name of a person the file
-    // names ("Ana" where Anna Berg speaks): then it is suggested.
+    // names ("Ana" where Anna Berg speaks), follows a title, or is followed
+    // by words like the person's surname ("Ushe tori-Cory" for Yushi
+    // Torigoe): then it is suggested.
     let near_present = single && !clues.from_document && near_present_given(names, heard, best);
     if form.kind == FormKind::Given
         && single
         && best.score < GIVEN_NAME
         && !near_present
-        && !clues.title
+        && !(clues.title && is_personal_title(clues.title_words))
+        && surname_heard_after(index, form, clues.after).is_none()
     {
         return None;
     }
@@ -411,6 +428,10 @@ pub(super) fn propose(
             applicability = Applicability::Suggest;
             evidence.push(Evidence::DropsAccentedLetter);
         }
+    }
+    if read {
+        applicability = Applicability::Suggest;
+        evidence.push(Evidence::HeardAsSaid);
     }
     // A given name followed by words like the person's surname, both
     // misheard ("Ushe tori-Cory" for Yushi Torigoe): fixing the given name
