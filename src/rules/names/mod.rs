@@ -119,7 +119,7 @@ impl NameCache {
 }
 
 /// The whole name or surname of a person who speaks under a label of the
-/// file that the label `name` scores at least [`LABEL_NEAR_SPEAKER`]
+/// file that the label `name` scores at least [`tuning::LABEL_NEAR_SPEAKER`]
 /// against, clearly more than any other such person. For labels that
 /// nothing nearer matched.
 pub(super) fn near_labelled_speaker(names: &NameContext<'_>, name: &str) -> Option<Candidate> {
@@ -133,10 +133,6 @@ pub(super) fn near_labelled_speaker(names: &NameContext<'_>, name: &str) -> Opti
     }
     found
 }
-
-/// The least score at which a label is suggested as a person who speaks
-/// under another label of the file.
-const LABEL_NEAR_SPEAKER: f32 = 0.6;
 
 fn score_labelled_speakers(names: &NameContext<'_>, name: &str) -> Option<Candidate> {
     let heard = Heard::new(name);
@@ -157,7 +153,7 @@ fn score_labelled_speakers(names: &NameContext<'_>, name: &str) -> Option<Candid
         let same_skeleton =
             sketch.skeleton_hash == skeleton_hash && form.skeleton == heard.skeleton;
         if sketch.words.abs_diff(heard.tokens.len()) > 1
-            || !sketch.may_score(&heard, same_skeleton, LABEL_NEAR_SPEAKER)
+            || !sketch.may_score(&heard, same_skeleton, tuning::LABEL_NEAR_SPEAKER)
             || index.people[form.person as usize]
                 .never
                 .contains(&heard.folded)
@@ -165,7 +161,7 @@ fn score_labelled_speakers(names: &NameContext<'_>, name: &str) -> Option<Candid
             continue;
         }
         let Some((score, evidence)) =
-            crate::names::score_reaching(&heard, form, LABEL_NEAR_SPEAKER)
+            crate::names::score_reaching(&heard, form, tuning::LABEL_NEAR_SPEAKER)
         else {
             continue;
         };

@@ -49,3 +49,7 @@ pub(super) const OTHER_GIVEN_NAME: f32 = 0.6;
 /// common word and is only this person's on the roster ("Edmon Chun" for
 /// Edmon Chung): that given name already says who is meant.
 pub(super) const SOLE_GIVEN_NAME: f32 = 0.06;
+
+/// The least score at which a label nothing else matched is suggested as a
+/// person who speaks under another label of the file.
+pub(super) const LABEL_NEAR_SPEAKER: f32 = 0.6;
