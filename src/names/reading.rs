@@ -58,6 +58,10 @@ fn pinyin_syllables(word: &str) -> Option<Vec<(&str, &str)>> {
 /// The English-ear spelling of a Pinyin word, if any letter of it is read
 /// otherwise.
 fn pinyin_reading(word: &str) -> Option<String> {
+    // Only q, x and zh read otherwise: most words need no syllables.
+    if !word.contains(['q', 'x']) && !word.contains("zh") {
+        return None;
+    }
     let syllables = pinyin_syllables(word)?;
     let respelled = |initial: &str| match initial {
         "q" => Some("ch"),
