@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::tuning::{
     AFTER_TITLE, GIVEN_NAME, MARGIN, MARKED, NEIGHBOUR, OTHER_GIVEN_NAME, PRESENT,
-    SAME_BUT_ACCENTS, SENTENCE_START, SOLE_GIVEN_NAME, SPEAKER,
+    SAME_BUT_ACCENTS, SENTENCE_START, SOLE_GIVEN_NAME, SOLE_SURNAME, SPEAKER,
 };
 use super::{Context, NameContext};
 use crate::edit::{surest_first, Applicability, Finding, Rule, SpanSet, Weighed};
@@ -55,6 +55,31 @@ fn sole_given_name(index: &NameIndex, heard: &str, form: &crate::names::Form) ->
         !crate::names::common::is_common(given)
             && index.sole_given_name_owner(given) == Some(form.person)
     })
+}
+
+/// Whether `heard` says `form`'s last token (its surname) exactly, that
+/// surname is this person's alone on the roster and no common word, and
+/// each other token is at most one letter or the same sounds away ("Anya
+/// Gengo" for Anja Gengo): the surname already says who is meant.
+fn slip_before_sole_surname(index: &NameIndex, heard: &str, form: &crate::names::Form) -> bool {
+    let heard: Vec<String> = heard.split_whitespace().map(fold).collect();
+    let Some((surname, given)) = form.token_parts.split_last() else {
+        return false;
+    };
+    let Some(written) = form.text.split_whitespace().last() else {
+        return false;
+    };
+    heard.len() == form.token_parts.len()
+        && heard.len() > 1
+        && heard.last() == Some(&surname.0)
+        && !crate::names::common::is_common(written)
+        && index.owners(written) == [form.person]
+        && heard.iter().zip(given).any(|(h, (f, _))| h != f)
+        && heard.iter().zip(given).all(|(h, (f, sound))| {
+            h.chars().count() >= 3
+                && (crate::text::fold::edit_distance(h, f) <= 1
+                    || crate::names::fold::skeleton(h) == *sound)
+        })
 }
 
 /// One proposed name fix before overlaps between windows are settled.
@@ -122,6 +147,7 @@ pub(super) enum Evidence {
     NotEnglish,
     DropsAccentedLetter,
     SoleGivenName,
+    SoleSurname,
     PublicFigure,
     TitleOfOffice,
     SurnameMisheardToo,
@@ -150,6 +176,7 @@ impl Evidence {
             Evidence::NotEnglish => "in text that is not English",
             Evidence::DropsAccentedLetter => "the fix would drop an accented letter",
             Evidence::SoleGivenName => "given name said right, and only this person's",
+            Evidence::SoleSurname => "surname said right, and only this person's",
             Evidence::PublicFigure => "a public figure of the built-in roster",
             Evidence::TitleOfOffice => "after the title of their office",
             Evidence::HeardAsSaid => {
@@ -371,6 +398,13 @@ pub(super) fn propose(
         if near_whole_name && sole_given_name(index, heard, form) {
             confidence += SOLE_GIVEN_NAME;
             evidence.push(Evidence::SoleGivenName);
+        }
+        if !clues.from_document
+            && form.kind == FormKind::Full
+            && slip_before_sole_surname(index, heard, form)
+        {
+            confidence += SOLE_SURNAME;
+            evidence.push(Evidence::SoleSurname);
         }
         if clues.sentence_start && single && !clues.title {
             confidence -= SENTENCE_START;
@@ -695,7 +729,12 @@ mod tests {
     /// The proposal for `heard` with `clues`, in a file that names
     /// `present` correctly elsewhere.
     fn proposal(heard: &str, present: &[&str], clues: Clues) -> Option<Proposal> {
-        let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), ROSTER).unwrap());
+        proposal_in(ROSTER, heard, present, clues)
+    }
+
+    /// [`proposal`] with a roster of its own.
+    fn proposal_in(roster: &str, heard: &str, present: &[&str], clues: Clues) -> Option<Proposal> {
+        let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), roster).unwrap());
         let mut doc = DocNames::default();
         doc.add_mentions(&index, present.iter().map(|p| index.owners(p)[0]));
         let turns = Turns::default();
@@ -816,6 +855,37 @@ mod tests {
             shared.note
         );
     }
+    #[test]
+    fn a_given_name_one_slip_before_a_surname_only_one_person_has_is_fixed() {
+        let label = Clues {
+            label: true,
+            ..Clues::default()
+        };
+        let roster = "name\nAnja Gengo\nNnenna Nwakanma\nPeter Brown\n";
+        for (heard, right) in [
+            ("ANYA GENGO", "ANJA GENGO"),
+            ("NENA NWAKANMA", "NNENNA NWAKANMA"),
+        ] {
+            let p = proposal_in(roster, heard, &[], label).unwrap();
+            assert_eq!(p.replacement, right);
+            assert!(p.note.contains(Evidence::SoleSurname.text()), "{}", p.note);
+            assert!(
+                p.confidence >= crate::edit::DEFAULT_AUTO_THRESHOLD,
+                "{heard}: {}",
+                p.confidence
+            );
+        }
+        // A surname two people have, or one that is a common word, or a
+        // given name two slips away: the surname alone says nothing.
+        let shared = "name\nAnja Gengo\nMarko Gengo\n";
+        let p = proposal_in(shared, "ANYA GENGO", &[], label).unwrap();
+        assert!(!p.note.contains(Evidence::SoleSurname.text()), "{}", p.note);
+        let common = proposal_in(roster, "PETRA BROWN", &[], label);
+        assert!(common.is_none_or(|p| !p.note.contains(Evidence::SoleSurname.text())));
+        let far = proposal_in(roster, "ANYAH GENGO", &[], label);
+        assert!(far.is_none_or(|p| !p.note.contains(Evidence::SoleSurname.text())));
+    }
+
     #[test]
     fn words_after_a_given_name_are_its_surname_misheard_only_if_near_and_not_it() {
         let index =

@@ -50,6 +50,11 @@ pub(super) const OTHER_GIVEN_NAME: f32 = 0.6;
 /// Edmon Chung): that given name already says who is meant.
 pub(super) const SOLE_GIVEN_NAME: f32 = 0.06;
 
+/// A whole name whose surname is said exactly and is only this person's on
+/// the roster, its given name one letter or the same sounds away ("Anya
+/// Gengo" for Anja Gengo): the surname already says who is meant.
+pub(super) const SOLE_SURNAME: f32 = 0.08;
+
 /// The least score at which a label nothing else matched is suggested as a
 /// person who speaks under another label of the file.
 pub(super) const LABEL_NEAR_SPEAKER: f32 = 0.6;
