@@ -305,10 +305,12 @@ pub(super) fn propose(
     // by words like the person's surname ("Ushe tori-Cory" for Yushi
     // Torigoe): then it is suggested.
     let near_present = single && !clues.from_document && near_present_given(names, heard, best);
+    let near_sole = single && !clues.from_document && near_sole_given(index, heard, best.form);
     if form.kind == FormKind::Given
         && single
         && best.score < GIVEN_NAME
         && !near_present
+        && !near_sole
         && !(clues.title && is_personal_title(clues.title_words))
         && surname_heard_after(index, form, clues.after).is_none()
     {
@@ -563,6 +565,22 @@ pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candi
         return false; // "There" is not Thierry, even after "Chair."
     }
     super::one_slip(&Heard::new(heard), form)
+}
+
+/// Whether `form` is a given name only one roster person has, from the
+/// user's roster (a public figure's given name alone is somebody else's:
+/// "President Petro" is not Petr Pavel), and `heard`, no common word and no
+/// roster name's word, is one slip from it ("Mukdar" for Moctar where the
+/// file does not name him): too doubtful to apply, too near to pass in
+/// silence.
+fn near_sole_given(index: &NameIndex, heard: &str, form: u32) -> bool {
+    let form = &index.forms[form as usize];
+    form.kind == FormKind::Given
+        && !index.people[form.person as usize].builtin
+        && !crate::names::common::is_common(heard)
+        && !index.is_name_token(heard)
+        && index.sole_given_name_owner(&form.text) == Some(form.person)
+        && super::one_slip(&Heard::new(heard), form)
 }
 
 /// A heard name of two or more tokens whose last is the surname of exactly
@@ -884,6 +902,18 @@ mod tests {
         assert!(common.is_none_or(|p| !p.note.contains(Evidence::SoleSurname.text())));
         let far = proposal_in(roster, "ANYAH GENGO", &[], label);
         assert!(far.is_none_or(|p| !p.note.contains(Evidence::SoleSurname.text())));
+    }
+
+    #[test]
+    fn a_lone_word_one_sound_from_a_given_name_only_one_person_has_is_suggested() {
+        let roster = "name\nMoctar Yedaly\nBob Smith\n";
+        // Nobody in the file is called so: suggested, never applied.
+        let p = proposal_in(roster, "Mukdar", &[], Clues::default()).unwrap();
+        assert_eq!(p.replacement, "Moctar");
+        assert_eq!(p.applicability, Applicability::Suggest);
+        // Two people have that given name: nobody is meant.
+        let shared = "name\nMoctar Yedaly\nMoctar Diallo\n";
+        assert!(proposal_in(shared, "Mukdar", &[], Clues::default()).is_none());
     }
 
     #[test]
