@@ -339,6 +339,17 @@ fn a_label_both_of_whose_words_are_misheard_is_suggested_as_the_speaker_it_is_li
 }
 
 #[test]
+fn a_one_word_label_one_slip_from_a_labelled_speakers_given_name_is_suggested() {
+    // Introduced by the whole name, then labelled by the given name alone,
+    // misheard.
+    let text = ">> ANNA BERG: Good morning.\n>> CHAIR: Thank you.\n>> ANA: One more point.\n>> TIM HUGHES: Yes.\n>> TEM: And another.\n";
+    found(text, "ANA", "ANNA", Status::Suggested);
+    found(text, "TEM", "TIM", Status::Suggested);
+    // Nobody of that given name speaks under a label: no evidence.
+    untouched(">> CHAIR: Thank you.\n>> ANA: One more point.\n", "ANA");
+}
+
+#[test]
 fn a_given_name_after_a_title_is_suggested_even_when_the_person_is_not_named() {
     // A title makes the word a name; with nobody of that name in the file
     // it is only suggested.

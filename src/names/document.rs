@@ -202,6 +202,8 @@ pub struct DocNames {
     pub(crate) label_people: HashSet<u32>,
     /// The whole names and surnames of [`DocNames::label_people`], sketched.
     pub(crate) label_sketches: Vec<FormSketch>,
+    /// Their one-word given names, sketched.
+    pub(crate) label_given_sketches: Vec<FormSketch>,
     /// Label text -> the labelled speaker it may be: shared by the workers
     /// of a pass, and made afresh when the labelled speakers change.
     pub(crate) near_speakers: Mutex<HashMap<Box<str>, Option<Candidate>>>,
@@ -637,10 +639,13 @@ impl DocNames {
             .collect();
         let mut people: Vec<u32> = label_people.iter().copied().collect();
         people.sort_unstable();
-        names.label_sketches = people
-            .into_iter()
-            .flat_map(|person| index.forms_of(person))
+        let forms = || people.iter().flat_map(|&person| index.forms_of(person));
+        names.label_sketches = forms()
             .filter(|(_, form)| matches!(form.kind, FormKind::Full | FormKind::Surname))
+            .map(|(id, form)| FormSketch::of(id, form))
+            .collect();
+        names.label_given_sketches = forms()
+            .filter(|(_, form)| form.kind == FormKind::Given && form.tokens == 1)
             .map(|(id, form)| FormSketch::of(id, form))
             .collect();
         names.label_people = label_people;

@@ -120,16 +120,59 @@ impl NameCache {
 
 /// The whole name or surname of a person who speaks under a label of the
 /// file that the label `name` scores at least [`tuning::LABEL_NEAR_SPEAKER`]
-/// against, clearly more than any other such person. For labels that
-/// nothing nearer matched.
+/// against, clearly more than any other such person; or, for a one-word
+/// label, the given name of the one such person it is a slip from. For
+/// labels that nothing nearer matched.
 pub(super) fn near_labelled_speaker(names: &NameContext<'_>, name: &str) -> Option<Candidate> {
     let memo = &names.doc.near_speakers;
     if let Some(known) = memo.lock().ok().and_then(|m| m.get(name).cloned()) {
         return known;
     }
-    let found = score_labelled_speakers(names, name);
+    let found =
+        score_labelled_speakers(names, name).or_else(|| labelled_given_name_slip(names, name));
     if let Ok(mut m) = memo.lock() {
         m.insert(name.into(), found.clone());
+    }
+    found
+}
+
+/// The given name of the one labelled speaker that the one-word label
+/// `name` is one letter or one sound from (`>> ANYA:` where ANJA GENGO
+/// speaks): a given name alone labels later turns of a speaker already
+/// introduced by their whole name.
+fn labelled_given_name_slip(names: &NameContext<'_>, name: &str) -> Option<Candidate> {
+    let heard = Heard::new(name);
+    // As in running text, a rarer word that is also a name ("Anya") may
+    // be the slip; a very common one ("WILL") is not.
+    if heard.tokens.len() != 1 || crate::names::common::is_very_common(name) {
+        return None;
+    }
+    let index = names.index;
+    let skeleton_hash = crate::names::skeleton_hash(&heard.skeleton);
+    let mut found: Option<Candidate> = None;
+    let mut person = None;
+    for sketch in &names.doc.label_given_sketches {
+        let form = || &index.forms[sketch.form as usize];
+        let same_skeleton =
+            sketch.skeleton_hash == skeleton_hash && form().skeleton == heard.skeleton;
+        if !one_slip_sketched(&heard, sketch, same_skeleton, form)
+            || index.people[form().person as usize]
+                .never
+                .contains(&heard.folded)
+        {
+            continue;
+        }
+        match person {
+            Some(p) if p != form().person => return None,
+            _ => person = Some(form().person),
+        }
+        let (score, evidence) = crate::names::score(&heard, form());
+        found = Some(Candidate {
+            form: sketch.form,
+            score,
+            exact_fold: false,
+            evidence,
+        });
     }
     found
 }
