@@ -199,18 +199,17 @@ const FILLER: &[&str] = &[
 /// The person a right form names, for `--present`: the roster name whose
 /// tokens hold every token of the right form (titles aside).
 fn person_of<'r>(right: &str, roster: &'r Roster) -> Option<&'r str> {
-    // Token by token: `fold` drops spaces and hyphens.
+    // Token by token: `fold` drops spaces and hyphens. Titles ("Mr.",
+    // "SECRETARY-GENERAL") and initials name nobody.
     let fold = |s: &str| {
-        s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '.'))
+        s.split_whitespace()
+            .filter(|w| !capclean::names::titles::is_title(w))
+            .flat_map(|w| w.split(['-', '\u{2010}', '\u{2011}', '.']))
             .map(capclean::text::fold::fold)
-            .filter(|t| !t.is_empty())
+            .filter(|t| t.chars().count() > 1)
             .collect::<Vec<_>>()
     };
-    const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "madam", "president", "c"];
-    let wanted: Vec<String> = fold(right)
-        .into_iter()
-        .filter(|t| !TITLES.contains(&t.as_str()))
-        .collect();
+    let wanted = fold(right);
     if wanted.is_empty() {
         return None;
     }
