@@ -274,9 +274,10 @@ impl NameIndex {
             || rayon::join(correct, name_tokens),
             || rayon::join(|| rayon::join(written_tokens, given_names), owners),
         );
-        self.correct.extend(correct);
-        self.name_tokens.extend(name_tokens);
-        self.written_tokens.extend(written_tokens);
+        // The forms alone fill them: nothing was in them before.
+        self.correct = correct;
+        self.name_tokens = name_tokens;
+        self.written_tokens = written_tokens;
         self.given_names = given_names;
         self.owners = owners;
     }

@@ -41,11 +41,16 @@ fn one_slip_from_whole_name(heard: &str, form: &crate::names::Form) -> bool {
             .iter()
             .zip(&form.token_parts)
             .skip(1)
-            .all(|(h, (f, sound))| {
-                h.chars().count() >= 3
-                    && (crate::text::fold::edit_distance(h, f) <= 1
-                        || crate::names::fold::skeleton(h) == *sound)
-            })
+            .all(|(h, part)| token_one_slip(h, part))
+}
+
+/// Whether the folded heard token `heard` is the form's token `(folded,
+/// skeleton)` but for one letter added, dropped, changed or swapped, or
+/// sounds the same; tokens under three letters are too short to tell.
+fn token_one_slip(heard: &str, (folded, sound): &(String, String)) -> bool {
+    heard.chars().count() >= 3
+        && (crate::text::fold::edit_distance(heard, folded) <= 1
+            || crate::names::fold::skeleton(heard) == *sound)
 }
 
 /// Whether the first word of `heard` is `form`'s person's given name, no
@@ -75,11 +80,10 @@ fn slip_before_sole_surname(index: &NameIndex, heard: &str, form: &crate::names:
         && !crate::names::common::is_common(written)
         && index.owners(written) == [form.person]
         && heard.iter().zip(given).any(|(h, (f, _))| h != f)
-        && heard.iter().zip(given).all(|(h, (f, sound))| {
-            h.chars().count() >= 3
-                && (crate::text::fold::edit_distance(h, f) <= 1
-                    || crate::names::fold::skeleton(h) == *sound)
-        })
+        && heard
+            .iter()
+            .zip(given)
+            .all(|(h, part)| token_one_slip(h, part))
 }
 
 /// One proposed name fix before overlaps between windows are settled.
@@ -305,12 +309,11 @@ pub(super) fn propose(
     // by words like the person's surname ("Ushe tori-Cory" for Yushi
     // Torigoe): then it is suggested.
     let near_present = single && !clues.from_document && near_present_given(names, heard, best);
-    let near_sole = single && !clues.from_document && near_sole_given(index, heard, best.form);
     if form.kind == FormKind::Given
         && single
         && best.score < GIVEN_NAME
         && !near_present
-        && !near_sole
+        && (clues.from_document || !near_sole_given(index, heard, best.form))
         && !(clues.title && is_personal_title(clues.title_words))
         && surname_heard_after(index, form, clues.after).is_none()
     {
