@@ -448,7 +448,7 @@ fn tokens_ascii(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        push_word(&mut out, s, &text[s..i], sentence_start);
+        push_ascii_word(&mut out, s, &b[s..i], sentence_start);
         sentence_start = false;
         // The byte that ended the word is looked at by the loop.
     }
@@ -470,6 +470,28 @@ fn push_word(out: &mut Vec<Token>, start: usize, word: &str, sentence_start: boo
             range: start..start + word.len(),
             capitalised,
             all_caps: capitalised && fold::is_all_caps(word),
+            sentence_start,
+        });
+    }
+}
+
+/// [`push_word`] for an ASCII word, on its bytes (every word of most
+/// caption lines passes here).
+fn push_ascii_word(out: &mut Vec<Token>, start: usize, word: &[u8], sentence_start: bool) {
+    let mut len = word.len();
+    while len > 0 && matches!(word[len - 1], b'\'' | b'-') {
+        len -= 1;
+    }
+    if word[..len].ends_with(b"'s") {
+        len -= 2;
+    }
+    let word = &word[..len];
+    if let Some(first) = word.first() {
+        let capitalised = first.is_ascii_uppercase();
+        out.push(Token {
+            range: start..start + len,
+            capitalised,
+            all_caps: capitalised && !word.iter().any(u8::is_ascii_lowercase),
             sentence_start,
         });
     }

@@ -52,6 +52,13 @@ pub const TITLES: &[&str] = &[
     "honorable",
 ];
 
+/// [`TITLES`] for look-up.
+static TITLE_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| TITLES.iter().copied().collect());
+
+/// Bytes in the longest title.
+const LONGEST_TITLE: usize = "under-secretary-general".len();
+
 /// Offices captioners write as two words, without the hyphen: the first
 /// word of each, before "General".
 const SPACED_OFFICES: &[&str] = &["secretary", "director", "under-secretary", "attorney"];
@@ -81,7 +88,15 @@ pub fn spaced_office_at(text: &str, toks: &[Token], k: usize) -> bool {
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.is_ascii() {
-        return TITLES.iter().any(|t| t.eq_ignore_ascii_case(w));
+        // Asked of every capitalised word: lower-cased on the stack and
+        // looked up, not compared with each title in turn.
+        let mut lower = [0u8; LONGEST_TITLE];
+        let Some(lower) = lower.get_mut(..w.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| TITLE_SET.contains(l));
     }
     let w = w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-");
     TITLES.contains(&w.as_str())
@@ -253,6 +268,26 @@ pub fn label_name(label: &str) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_title_is_found_in_any_case_and_no_longer_word_is() {
+        assert!(TITLES.iter().all(|t| t.len() <= LONGEST_TITLE));
+        for title in TITLES {
+            assert!(is_title(title), "{title}");
+            assert!(is_title(&title.to_uppercase()), "{title}");
+            assert!(is_title(&format!("{title}.")), "{title}");
+        }
+        assert!(is_title("Under\u{2011}Secretary\u{2011}General"));
+        for word in [
+            "Mrs Smith",
+            "Presidents",
+            "Macron",
+            "",
+            "Under-Secretary-Generals",
+        ] {
+            assert!(!is_title(word), "{word}");
+        }
+    }
 
     #[test]
     fn an_office_written_in_two_words_is_one_title() {
