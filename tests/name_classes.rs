@@ -188,6 +188,35 @@ fn a_whole_name_without_its_accents_is_fixed_even_when_named_nowhere_else() {
 }
 
 #[test]
+fn a_given_name_that_is_also_a_word_without_the_accents_of_a_labelled_speaker() {
+    let roster = "name\nFrédéric Donck\nRenée Gauthier\nGráce Ng\nAnna Berg\n";
+    // "Frederic" is a rarer English word too: a speaker's label makes it
+    // that speaker's name.
+    let text = ">> FRÉDÉRIC DONCK: Thank you.\n>> ANNA BERG: As Frederic said, we agree.\n";
+    let found = names_with(roster, text);
+    assert!(
+        found.contains(&("Frederic".into(), "Frédéric".into(), Status::Applied)),
+        "{found:?}"
+    );
+    // Named in the text only, not labelled: only suggested.
+    let text = ">> ANNA BERG: We thank Frédéric Donck. As Frederic said, we agree.\n";
+    let found = names_with(roster, text);
+    assert!(
+        found.contains(&("Frederic".into(), "Frédéric".into(), Status::Suggested)),
+        "{found:?}"
+    );
+    // A word far more often the word than the name stays a suggestion.
+    let text = ">> GRÁCE NG: Thank you.\n>> ANNA BERG: By Grace alone, we agree.\n";
+    let found = names_with(roster, text);
+    assert!(
+        !found
+            .iter()
+            .any(|(h, _, s)| h == "Grace" && *s == Status::Applied),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_given_name_alone_far_from_every_present_person_passes() {
     // Not one slip from Anna or Tim: a word, or somebody else.
     let found = names(">> ANNA BERG: Thank you.\n>> CHAIR: Otto, you have the floor.\n");

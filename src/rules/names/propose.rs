@@ -431,7 +431,15 @@ pub(super) fn propose(
         // Carr speaks): common words or not, the fix is applied.
         let sounds_as_present_name =
             present_whole_name && heard_skeleton_is(heard, &index.forms[best.form as usize]);
-        if clues.common && !clues.title && !sounds_as_present_name {
+        // A rarer word that is a name too ("Frederic"), written as the
+        // name of a person who speaks under a label of the file but for
+        // its accents, is that person's name: the label says who is there.
+        let labelled_accents = exact_fold
+            && single
+            && !clues.from_document
+            && names.doc.label_people.contains(&form.person)
+            && !is_very_common(heard);
+        if clues.common && !clues.title && !sounds_as_present_name && !labelled_accents {
             applicability = Applicability::Suggest;
             evidence.push(Evidence::CommonWord);
         }
