@@ -17,11 +17,29 @@ pub(super) fn check_label(
     out: &mut Vec<Finding>,
 ) {
     let text = ctx.doc.segment_text(segment);
+    // A label's proposals depend on its text and on what the file says,
+    // not on where it is: labels recur, each is worked out once a pass.
+    let proposals = names
+        .shared
+        .label_proposals(text, || label_proposals(names, text));
+    let base = segment.range.start;
+    let placed = proposals
+        .into_iter()
+        .map(|p| Proposal {
+            range: base + p.range.start..base + p.range.end,
+            ..p
+        })
+        .collect();
+    emit(ctx, placed, out);
+}
+
+/// The proposals for the label segment `text`, spans within it.
+fn label_proposals(names: &NameContext<'_>, text: &str) -> Vec<Proposal> {
     let name_range = label_name(text);
     let name = &text[name_range.clone()];
-    let range = segment.range.start + name_range.start..segment.range.start + name_range.end;
+    let range = name_range.clone();
     if name.is_empty() {
-        return;
+        return Vec::new();
     }
     if names.index.is_correct(name) {
         // Right but for a non-breaking hyphen, which the punctuation rules
@@ -36,23 +54,19 @@ pub(super) fn check_label(
                 if let Some(form) = form {
                     let fixed = recase(&form.text, name);
                     if fixed != name {
-                        emit(
-                            ctx,
-                            vec![Proposal {
-                                range,
-                                rule: Rule::NameAccents,
-                                replacement: fixed,
-                                confidence: 1.0,
-                                applicability: Applicability::Always,
-                                note: format!("{}: hyphen as the roster writes it", form.text),
-                            }],
-                            out,
-                        );
+                        return vec![Proposal {
+                            range,
+                            rule: Rule::NameAccents,
+                            replacement: fixed,
+                            confidence: 1.0,
+                            applicability: Applicability::Always,
+                            note: format!("{}: hyphen as the roster writes it", form.text),
+                        }];
                     }
                 }
             }
         }
-        return;
+        return Vec::new();
     }
     let found: Vec<Candidate> = names
         .index
@@ -82,8 +96,7 @@ pub(super) fn check_label(
                 "; {own} labels spell it so and {other} as suggested: perhaps two people"
             ));
         }
-        emit(ctx, vec![p], out);
-        return;
+        return vec![p];
     }
     // A rarer spelling of another label in the same file.
     if let Some(root) = names.doc.label_roots.get(&fold(name)) {
@@ -93,45 +106,36 @@ pub(super) fn check_label(
         // The more the other spelling dominates, the likelier this one is
         // its slip (measured: 98% of such fixes right in the evaluation).
         let dominance = 1.0 - own as f32 / uses.max(1) as f32;
-        emit(
-            ctx,
-            vec![Proposal {
-                range,
-                rule: Rule::SpeakerLabelName,
-                replacement: recase(other, name),
-                confidence: similarity * dominance,
-                applicability: Applicability::Scored,
-                note,
-            }],
-            out,
-        );
-        return;
+        return vec![Proposal {
+            range,
+            rule: Rule::SpeakerLabelName,
+            replacement: recase(other, name),
+            confidence: similarity * dominance,
+            applicability: Applicability::Scored,
+            note,
+        }];
     }
     // Another given name with the surname of a labelled speaker.
     let words: Vec<&str> = name.split_whitespace().collect();
     if let Some(p) = other_given_name(names, &words, name, range.clone(), true) {
-        emit(ctx, vec![p], out);
-        return;
+        return vec![p];
     }
     // Below the bar of a fix, a label still like the name of a person who
     // speaks under a label of this file is more likely them misheard than a
     // new speaker: too doubtful to apply, too near to pass in silence.
-    if let Some(near) = super::near_labelled_speaker(names, name) {
-        let note = format!(
-            "{}; speaks under another label of this file; below the bar of a fix",
-            describe(names.index, &near)
-        );
-        emit(
-            ctx,
-            vec![Proposal {
-                range,
-                rule: Rule::SpeakerLabelName,
-                replacement: recase(target_text(names.index, &near), name),
-                confidence: near.score,
-                applicability: Applicability::Suggest,
-                note,
-            }],
-            out,
-        );
-    }
+    let Some(near) = super::near_labelled_speaker(names, name) else {
+        return Vec::new();
+    };
+    let note = format!(
+        "{}; speaks under another label of this file; below the bar of a fix",
+        describe(names.index, &near)
+    );
+    vec![Proposal {
+        range,
+        rule: Rule::SpeakerLabelName,
+        replacement: recase(target_text(names.index, &near), name),
+        confidence: near.score,
+        applicability: Applicability::Suggest,
+        note,
+    }]
 }

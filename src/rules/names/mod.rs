@@ -41,6 +41,33 @@ pub struct NameContext<'a> {
 #[derive(Debug, Default)]
 pub struct SharedLookups {
     present: Mutex<HashMap<String, Vec<Candidate>>>,
+    /// Label segment text -> its proposals, spans within it.
+    labels: Mutex<HashMap<Box<str>, Vec<propose::Proposal>>>,
+}
+
+/// Label texts whose proposals a pass remembers before it starts afresh:
+/// a file's distinct labels are few, but a gigabyte may hold many.
+const LABELS_REMEMBERED: usize = 1 << 14;
+
+impl SharedLookups {
+    /// The proposals for the label segment `text`, made by `make` once.
+    fn label_proposals(
+        &self,
+        text: &str,
+        make: impl FnOnce() -> Vec<propose::Proposal>,
+    ) -> Vec<propose::Proposal> {
+        if let Some(known) = self.labels.lock().ok().and_then(|m| m.get(text).cloned()) {
+            return known;
+        }
+        let made = make();
+        if let Ok(mut memo) = self.labels.lock() {
+            if memo.len() >= LABELS_REMEMBERED {
+                memo.clear();
+            }
+            memo.insert(text.into(), made.clone());
+        }
+        made
+    }
 }
 
 /// Memo of a pass's lookups per heard text, kept per worker job: caption

@@ -87,6 +87,7 @@ fn slip_before_sole_surname(index: &NameIndex, heard: &str, form: &crate::names:
 }
 
 /// One proposed name fix before overlaps between windows are settled.
+#[derive(Debug, Clone)]
 pub(super) struct Proposal {
     pub(super) range: Range<usize>,
     pub(super) rule: Rule,
