@@ -217,6 +217,29 @@ fn a_given_name_that_is_also_a_word_without_the_accents_of_a_labelled_speaker() 
 }
 
 #[test]
+fn a_given_name_alone_one_letter_from_the_only_roster_person_of_that_name_is_suggested() {
+    let roster = "name\nAnja Gengo\nFahd Batayneh\nWil Tyson\nAda Lovelace\n";
+    // Nobody of the file: the lookups' bar is too high for such short
+    // names, yet they are too near to pass in silence. "Anya" is a rarer
+    // English word too.
+    for (heard, right) in [("Anya", "Anja"), ("Fahn", "Fahd")] {
+        let text = format!(">> ADA LOVELACE: Thank you, {heard}, for the report.\n");
+        let found = names_with(roster, &text);
+        assert!(
+            found.contains(&(heard.into(), right.into(), Status::Suggested)),
+            "{heard}: {found:?}"
+        );
+    }
+    // A very common word is no slip ("Will" is not Wil).
+    let found = names_with(roster, ">> ADA LOVELACE: Will you go on?\n");
+    assert!(found.is_empty(), "{found:?}");
+    // Two people of that given name: nobody is suggested.
+    let two = "name\nAnja Gengo\nAnja Berg\nAda Lovelace\n";
+    let found = names_with(two, ">> ADA LOVELACE: Thank you, Anya.\n");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_given_name_alone_far_from_every_present_person_passes() {
     // Not one slip from Anna or Tim: a word, or somebody else.
     let found = names(">> ANNA BERG: Thank you.\n>> CHAIR: Otto, you have the floor.\n");

@@ -100,6 +100,16 @@ fn key(kind: KeyKind, s: &str) -> u64 {
     h
 }
 
+/// The keys two words one slip apart share (see
+/// [`NameIndex::sole_given_slips`]): a word's folded text and each of its
+/// one-character deletions (one added or dropped letter makes one word a
+/// deletion of the other; a changed or swapped one makes them share a
+/// deletion).
+fn slip_keys(folded: &str) -> impl Iterator<Item = u64> + '_ {
+    std::iter::once(key(KeyKind::Exact, folded))
+        .chain(deletions(folded).map(|d| key(KeyKind::Exact, &d)))
+}
+
 /// The one-character deletions of `s` (a skeleton keeps letters of other
 /// scripts whole, so characters, not bytes).
 fn deletions(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -168,6 +178,10 @@ pub struct NameIndex {
     owners: HashMap<String, Vec<u32>>,
     /// Each person's forms: they are added person by person.
     person_forms: Vec<std::ops::Range<u32>>,
+    /// (key, form) sorted: the one-word given names of the user's roster
+    /// that only one person has, by their folded text and each
+    /// one-character deletion of it (see [`NameIndex::sole_given_slips`]).
+    given_slips: Vec<(u64, u32)>,
     /// Candidates already found, by heard text.
     pub(crate) memo: super::memo::LookupMemo,
 }
@@ -216,7 +230,47 @@ impl NameIndex {
         }
         index.fill_sets(roster);
         index.seal();
+        index.index_given_slips();
         index
+    }
+
+    /// Fills [`NameIndex::given_slips`].
+    fn index_given_slips(&mut self) {
+        let mut slips: Vec<(u64, u32)> = (self.forms.par_iter().enumerate())
+            .filter(|(_, f)| {
+                f.kind == FormKind::Given
+                    && f.tokens == 1
+                    && !self.people[f.person as usize].builtin
+                    && self.given_names.get(&f.folded) == Some(&f.person)
+            })
+            .flat_map_iter(|(id, f)| {
+                let id = id as u32;
+                slip_keys(&f.folded).map(move |k| (k, id))
+            })
+            .collect();
+        slips.par_sort_unstable();
+        slips.dedup();
+        self.given_slips = slips;
+    }
+
+    /// The one-word given names that only one person of the user's roster
+    /// has and that may be one letter from the single word folded as
+    /// `folded`: a letter added, dropped, changed or swapped. A superset:
+    /// the caller measures the distance.
+    pub fn sole_given_slips(&self, folded: &str) -> Vec<u32> {
+        let mut found: Vec<u32> = Vec::new();
+        for k in slip_keys(folded) {
+            let from = self.given_slips.partition_point(|e| e.0 < k);
+            found.extend(
+                self.given_slips[from..]
+                    .iter()
+                    .take_while(|e| e.0 == k)
+                    .map(|e| e.1),
+            );
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Fills the sets and maps of correct text from the forms: each on its
@@ -574,6 +628,41 @@ mod tests {
     use super::*;
     use crate::dict::Roster;
     use std::path::Path;
+
+    proptest::proptest! {
+        /// Every sole given name one letter from a word is found, and no
+        /// shared one.
+        #[test]
+        fn sole_given_slips_find_every_name_one_letter_away(word in "[a-dé]{3,6}") {
+            let names = ["abca", "abcd", "bcda", "dabc", "abc", "aabcd", "cadb", "ébca"];
+            let mut csv = String::from("name\n");
+            for (i, n) in names.iter().enumerate() {
+                csv.push_str(&format!("{} Surname{i}\n", title_case_word(n)));
+            }
+            // A given name two people share is nobody's alone.
+            csv.push_str("Abca Othername\n");
+            let index = NameIndex::new(&Roster::parse(Path::new("r.csv"), &csv).unwrap());
+            let word = fold(&word);
+            let found = index.sole_given_slips(&word);
+            for (id, form) in index.forms.iter().enumerate() {
+                let given = form.kind == FormKind::Given;
+                let near = crate::text::fold::edit_distance(&word, &form.folded) <= 1;
+                let sole = form.folded != "abca";
+                let listed = found.contains(&(id as u32));
+                // A superset of the names one letter away: never another kind
+                // of form, nor a shared given name.
+                proptest::prop_assert!(!listed || given && sole, "{} {}", word, form.folded);
+                proptest::prop_assert!(listed || !(given && sole && near), "{} {}", word, form.folded);
+            }
+        }
+    }
+
+    fn title_case_word(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
 
     fn roster() -> Roster {
         Roster::parse(

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::propose::{emit, near_present_given, other_given_name, propose, Clues, Proposal};
+use super::propose::{
+    emit, near_present_given, near_sole_given, other_given_name, propose, Clues, Proposal,
+};
 use super::{Context, NameCache, NameContext};
 use crate::edit::Finding;
 use crate::formats::Segment;
@@ -253,8 +255,15 @@ impl Body<'_> {
         let mut found = cache.lookup_present(names, heard);
         if common_alone {
             // A rarer word that is also a name ("Ana") may still be a
-            // present person's given name misheard, and nothing else.
-            found.retain(|c| near_present_given(names, heard, c));
+            // present person's given name misheard, or the given name of
+            // the one roster person who has it ("Anya" for Anja), and
+            // nothing else.
+            found.retain(|c| {
+                near_present_given(names, heard, c) || near_sole_given(index, heard, c.form)
+            });
+            if found.is_empty() {
+                found = cache.sole_given_slips(index, heard);
+            }
             if found.is_empty() {
                 return None;
             }
@@ -304,6 +313,27 @@ impl Body<'_> {
         } else {
             propose(names, index, &found, heard, abs.clone(), clues)
         };
-        proposal.or_else(|| other_given_name(names, &words, heard, abs, false))
+        proposal
+            .or_else(|| other_given_name(names, &words, heard, abs.clone(), false))
+            .or_else(|| {
+                // Nothing near enough to pass the lookup's bar: a lone word
+                // one slip from the given name only one roster person has
+                // ("Fahn" for Fahd) is still suggested, not passed over.
+                if len != 1 {
+                    return None;
+                }
+                let slips = cache.sole_given_slips(index, heard);
+                let fresh = slips
+                    .iter()
+                    .any(|s| !found.iter().any(|f| f.form == s.form));
+                if !fresh {
+                    return None;
+                }
+                let clues = Clues {
+                    from_document: false,
+                    ..clues
+                };
+                propose(names, index, &slips, heard, abs, clues)
+            })
     }
 }

@@ -78,9 +78,56 @@ pub struct NameCache {
     present: HashMap<String, Vec<Candidate>>,
     /// Whether a word folds exactly to a roster or speaker form.
     exact: HashMap<String, bool>,
+    /// The sole given names a lone word is one slip from.
+    slips: HashMap<String, Vec<Candidate>>,
 }
 
 impl NameCache {
+    /// The given names of the user's roster that only one person has and
+    /// that the lone word `heard_text` is one letter from ("Anya" for Anja,
+    /// "Fahn" for Fahd), scored: a short name's slip scores below the bar
+    /// of a lookup, yet it is too near to pass in silence. No very common
+    /// word ("Will"), nor a word of a roster name, is anybody's slip.
+    pub(super) fn sole_given_slips(
+        &mut self,
+        index: &NameIndex,
+        heard_text: &str,
+    ) -> Vec<Candidate> {
+        if let Some(found) = self.slips.get(heard_text) {
+            return found.clone();
+        }
+        let mut found = Vec::new();
+        if !heard_text.contains(char::is_whitespace)
+            && !crate::names::common::is_very_common(heard_text)
+            && !index.is_name_token(heard_text)
+        {
+            let folded = crate::names::fold::fold(heard_text);
+            let ids = index.sole_given_slips(&folded);
+            if !ids.is_empty() {
+                let heard = Heard::new(heard_text);
+                for id in ids {
+                    let form = &index.forms[id as usize];
+                    let never = &index.people[form.person as usize].never;
+                    // One letter, not merely the same sounds: "Kyoto" has
+                    // the skeleton of many a name.
+                    let one_letter = heard.folded.chars().count() >= 3
+                        && crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1;
+                    if one_letter && !never.contains(&heard.folded) {
+                        let (score, evidence) = crate::names::score(&heard, form);
+                        found.push(Candidate {
+                            form: id,
+                            score,
+                            exact_fold: false,
+                            evidence,
+                        });
+                    }
+                }
+            }
+        }
+        self.slips.insert(heard_text.to_owned(), found.clone());
+        found
+    }
+
     pub(super) fn exact_fold(&mut self, names: &NameContext<'_>, word: &str) -> bool {
         if let Some(&known) = self.exact.get(word) {
             return known;

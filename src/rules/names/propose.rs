@@ -351,10 +351,12 @@ pub(super) fn propose(
     // Only accents or case differ, from the whole name or from the part of
     // it that was said.
     let exact_fold = best.exact_fold || fold(&said) == fold(heard);
+    let near_sole = single && !clues.from_document && near_sole_given(index, heard, best.form);
     if clues.common
         && !exact_fold
         && !clues.title
         && !near_present
+        && !near_sole
         && !present_whole_name
         && !near_whole_name
     {
@@ -581,18 +583,28 @@ pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candi
 
 /// Whether `form` is a given name only one roster person has, from the
 /// user's roster (a public figure's given name alone is somebody else's:
-/// "President Petro" is not Petr Pavel), and `heard`, no common word and no
-/// roster name's word, is one slip from it ("Mukdar" for Moctar where the
-/// file does not name him): too doubtful to apply, too near to pass in
-/// silence.
-fn near_sole_given(index: &NameIndex, heard: &str, form: u32) -> bool {
+/// "President Petro" is not Petr Pavel), and `heard`, no very common word
+/// and no roster name's word, is one slip from it ("Mukdar" for Moctar,
+/// "Anya" for Anja, where the file does not name them): too doubtful to
+/// apply, too near to pass in silence.
+pub(super) fn near_sole_given(index: &NameIndex, heard: &str, form: u32) -> bool {
     let form = &index.forms[form as usize];
+    let near = || {
+        let heard = Heard::new(heard);
+        // A rarer word that is also a name ("Anya", "Lima") must be one
+        // letter away: the same sounds alone make "Lima" Li Mei.
+        if crate::names::common::is_common(&heard.folded) {
+            crate::text::fold::edit_distance(&heard.folded, &form.folded) <= 1
+        } else {
+            super::one_slip(&heard, form)
+        }
+    };
     form.kind == FormKind::Given
         && !index.people[form.person as usize].builtin
-        && !crate::names::common::is_common(heard)
+        && !is_very_common(heard)
         && !index.is_name_token(heard)
         && index.sole_given_name_owner(&form.text) == Some(form.person)
-        && super::one_slip(&Heard::new(heard), form)
+        && near()
 }
 
 /// A heard name of two or more tokens whose last is the surname of exactly
