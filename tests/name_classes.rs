@@ -240,6 +240,40 @@ fn a_given_name_alone_one_letter_from_the_only_roster_person_of_that_name_is_sug
 }
 
 #[test]
+fn a_labelled_speakers_given_name_without_its_first_vowel_is_suggested() {
+    let roster = "name\nEleonora Mazzucchi\nEmmanuel Adjovi\nAda Lovelace\n";
+    let labels = ">> ELEONORA MAZZUCCHI: Thank you.\n>> EMMANUEL ADJOVI: Yes.\n";
+    let text = format!("{labels}>> ADA LOVELACE: As Lenora and Manuel said, we go on.\n");
+    let found = names_with(roster, &text);
+    for (heard, right) in [("Lenora", "Eleonora"), ("Manuel", "Emmanuel")] {
+        assert!(
+            found.contains(&(heard.into(), right.into(), Status::Suggested)),
+            "{heard}: {found:?}"
+        );
+    }
+    // A rarer English word must be the rest of the name but for doubled
+    // letters: the country "Mali" is not Amani without her "A".
+    let found = names_with(
+        "name\nAmani Diop\nAda Lovelace\n",
+        ">> AMANI DIOP: Yes.\n>> ADA LOVELACE: We met in Mali.\n",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // Only a person who speaks under a label of the file: Eleonora Rossi
+    // is on the roster but not in the file, so "Leonor" is somebody else.
+    let absent = "name\nEleonora Rossi\nAda Lovelace\n";
+    let found = names_with(absent, ">> ADA LOVELACE: Leonor agreed.\n");
+    assert!(found.is_empty(), "{found:?}");
+    let found = names_with(
+        absent,
+        ">> ELEONORA ROSSI: Yes.\n>> ADA LOVELACE: Leonor agreed.\n",
+    );
+    assert!(
+        found.contains(&("Leonor".into(), "Eleonora".into(), Status::Suggested)),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_given_name_alone_far_from_every_present_person_passes() {
     // Not one slip from Anna or Tim: a word, or somebody else.
     let found = names(">> ANNA BERG: Thank you.\n>> CHAIR: Otto, you have the floor.\n");

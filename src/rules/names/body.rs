@@ -265,7 +265,7 @@ impl Body<'_> {
                 found = cache.sole_given_slips(index, heard);
             }
             if found.is_empty() {
-                return None;
+                return cache.lost_first_vowel(names, heard, abs);
             }
         }
         if !self.english {
@@ -333,7 +333,12 @@ impl Body<'_> {
                     from_document: false,
                     ..clues
                 };
-                propose(names, index, &slips, heard, abs, clues)
+                propose(names, index, &slips, heard, abs.clone(), clues)
+            })
+            .or_else(|| {
+                (len == 1)
+                    .then(|| cache.lost_first_vowel(names, heard, abs))
+                    .flatten()
             })
     }
 }

@@ -80,9 +80,33 @@ pub struct NameCache {
     exact: HashMap<String, bool>,
     /// The sole given names a lone word is one slip from.
     slips: HashMap<String, Vec<Candidate>>,
+    /// The labelled speaker's given name a lone word is without its first
+    /// vowel.
+    vowels: HashMap<String, Option<Candidate>>,
 }
 
 impl NameCache {
+    /// [`propose::lost_first_vowel`], remembered per word: asked of every
+    /// lone word nothing else matched.
+    fn lost_first_vowel(
+        &mut self,
+        names: &NameContext<'_>,
+        heard: &str,
+        range: std::ops::Range<usize>,
+    ) -> Option<propose::Proposal> {
+        let found = match self.vowels.get(heard) {
+            Some(found) => found.clone(),
+            None => {
+                let found = propose::lost_first_vowel(names, heard);
+                self.vowels.insert(heard.to_owned(), found.clone());
+                found
+            }
+        };
+        Some(propose::lost_first_vowel_proposal(
+            names, &found?, heard, range,
+        ))
+    }
+
     /// The given names of the user's roster that only one person has and
     /// that the lone word `heard_text` is one letter from ("Anya" for Anja,
     /// "Fahn" for Fahd), scored: a short name's slip scores below the bar

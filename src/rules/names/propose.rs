@@ -581,6 +581,83 @@ pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candi
     super::one_slip(&Heard::new(heard), form)
 }
 
+/// The given name of the one person who speaks under a label of the file
+/// that the lone word `heard` is, said without the vowel it opens with and
+/// one letter at most otherwise ("Lenora" for Eleonora, "Manuel" for
+/// Emmanuel): an unstressed first vowel is easily lost, and the labels say
+/// who is there.
+pub(super) fn lost_first_vowel(names: &NameContext<'_>, heard: &str) -> Option<Candidate> {
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let folded = fold(heard);
+    if folded.chars().count() < 4
+        || folded.starts_with(is_vowel)
+        || heard.contains(char::is_whitespace)
+        || is_very_common(heard)
+        || names.index.is_name_token(heard)
+    {
+        return None;
+    }
+    // A rarer English word ("Mali") must be the rest of the name exactly
+    // but for doubled letters ("Manuel" for Emmanuel), not one letter off
+    // it (Amani).
+    let single_letters = |s: &str| {
+        let mut out: Vec<char> = s.chars().collect();
+        out.dedup();
+        out
+    };
+    let word = crate::names::common::is_common(heard).then(|| single_letters(&folded));
+    let near = |rest: &str| match &word {
+        Some(word) => single_letters(rest) == *word,
+        None => crate::text::fold::edit_distance(&folded, rest) <= 1,
+    };
+    let index = names.index;
+    let mut found: Option<Candidate> = None;
+    for sketch in &names.doc.label_given_sketches {
+        let form = &index.forms[sketch.form as usize];
+        let rest = form.folded.trim_start_matches(is_vowel);
+        if rest.len() == form.folded.len()
+            || !near(rest)
+            || index.people[form.person as usize].never.contains(&folded)
+        {
+            continue;
+        }
+        match &found {
+            Some(c) if index.forms[c.form as usize].person != form.person => return None,
+            Some(_) => {}
+            None => {
+                found = Some(Candidate {
+                    form: sketch.form,
+                    score: crate::names::score(&Heard::new(heard), form).0,
+                    exact_fold: false,
+                    evidence: "said without its first vowel",
+                })
+            }
+        }
+    }
+    found
+}
+
+/// The suggestion of `found` (see [`lost_first_vowel`]) for `heard`: only
+/// suggested, as the word may be another person's name.
+pub(super) fn lost_first_vowel_proposal(
+    names: &NameContext<'_>,
+    found: &Candidate,
+    heard: &str,
+    range: Range<usize>,
+) -> Proposal {
+    Proposal {
+        range,
+        rule: Rule::MisheardName,
+        replacement: recase(target_text(names.index, found), heard),
+        confidence: found.score,
+        applicability: Applicability::Suggest,
+        note: format!(
+            "{}; speaks under a label of this file; a given name alone",
+            describe(names.index, found)
+        ),
+    }
+}
+
 /// Whether `form` is a given name only one roster person has, from the
 /// user's roster (a public figure's given name alone is somebody else's:
 /// "President Petro" is not Petr Pavel), and `heard`, no very common word
