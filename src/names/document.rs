@@ -31,7 +31,6 @@ const NEAR_LABEL: f32 = 0.85;
 
 /// What the comparison of two label spellings needs of each, computed once
 /// per label rather than once per pair.
-#[derive(Debug)]
 struct Spelling {
     skeleton: String,
     /// Letter counts and lengths of the folded text and of the skeleton.
@@ -50,81 +49,42 @@ impl Spelling {
     }
 }
 
-/// Which label spellings of a document are variants of which (see
-/// [`variants`]), each pair compared once: the relation does not depend on
-/// how often each is used, so the counts the labels are read with (before
-/// and after a first pass's label fixes) all use one graph.
-#[derive(Debug, Default)]
-pub(crate) struct LabelVariants {
-    /// Folded label -> its variants (folded), with their similarity.
-    near: HashMap<String, Vec<(String, f32)>>,
-    /// The spellings compared so far.
-    spellings: Vec<(String, Spelling)>,
+/// A label with its turns and its spelling, for comparing every label with
+/// every more used one.
+struct RankedLabel<'a> {
+    folded: &'a str,
+    uses: usize,
+    spelling: Spelling,
 }
 
-impl LabelVariants {
-    /// Compares every spelling of `folded` not yet compared with every one
-    /// that was, and with each other, in parallel.
-    fn cover<'a>(&mut self, folded: impl IntoIterator<Item = &'a String>) {
-        let mut new: Vec<&String> = folded
-            .into_iter()
-            .filter(|f| !self.near.contains_key(*f))
-            .collect();
-        new.sort_unstable();
-        new.dedup();
-        if new.is_empty() {
-            return;
-        }
-        let new: Vec<(String, Spelling)> = new
-            .par_iter()
-            .map(|f| ((*f).clone(), Spelling::of(f)))
-            .collect();
-        let old = self.spellings.len();
-        self.spellings.extend(new);
-        let all = &self.spellings;
-        // Each new spelling against the old ones and the new ones after it.
-        let pairs: Vec<(usize, usize, f32)> = (old..all.len())
-            .into_par_iter()
-            .flat_map_iter(|i| {
-                let (a, sa) = &all[i];
-                (0..old).chain(i + 1..all.len()).filter_map(move |j| {
-                    let (b, sb) = &all[j];
-                    variants(a, sa, b, sb).map(|similarity| (i, j, similarity))
-                })
-            })
-            .collect();
-        for (folded, _) in &all[old..] {
-            self.near.insert(folded.clone(), Vec::new());
-        }
-        for (i, j, similarity) in pairs {
-            let (a, b) = (&all[i].0, &all[j].0);
-            for (from, to) in [(a, b), (b, a)] {
-                if let Some(list) = self.near.get_mut(from) {
-                    list.push((to.clone(), similarity));
-                }
-            }
-        }
-    }
+/// The labels of `labels` (folded text -> turns, text), most used first:
+/// each label's spelling is prepared once, not once per pair.
+fn ranked(labels: &HashMap<String, (usize, String)>) -> Vec<RankedLabel<'_>> {
+    let mut ranked: Vec<RankedLabel<'_>> = labels
+        .par_iter()
+        .map(|(folded, (uses, _))| RankedLabel {
+            folded,
+            uses: *uses,
+            spelling: Spelling::of(folded),
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.uses.cmp(&a.uses).then(a.folded.cmp(b.folded)));
+    ranked
+}
 
-    /// The labels of `uses` (folded text -> turns, text) used more than
-    /// `own` times that are variants of `folded` (itself among them, when
-    /// `uses` counts it more often), with their similarity. Only spellings
-    /// [`LabelVariants::cover`] has seen are found.
-    fn more_used<'a>(
-        &'a self,
-        uses: &'a HashMap<String, (usize, String)>,
-        folded: &'a str,
-        own: usize,
-    ) -> impl Iterator<Item = (&'a str, usize, f32)> {
-        let others = self.near.get(folded).into_iter().flatten();
-        std::iter::once((folded, 1.0))
-            .chain(others.map(|(other, similarity)| (other.as_str(), *similarity)))
-            .filter_map(move |(other, similarity)| {
-                let (count, _) = uses.get(other)?;
-                (*count > own && !distinct_speakers(own, *count))
-                    .then_some((other, *count, similarity))
-            })
-    }
+/// The labels of `ranked` used more than `label`, nearest spellings of it
+/// first found (see [`variants`]), with their similarity.
+fn more_used_variants<'a>(
+    ranked: &'a [RankedLabel<'a>],
+    label: &'a RankedLabel<'a>,
+) -> impl Iterator<Item = (&'a RankedLabel<'a>, f32)> {
+    ranked
+        .iter()
+        .take_while(move |r| r.uses > label.uses)
+        .filter(move |r| !distinct_speakers(label.uses, r.uses))
+        .filter_map(move |r| {
+            variants(r.folded, &r.spelling, label.folded, &label.spelling).map(|s| (r, s))
+        })
 }
 
 /// How alike folded labels `a` and `b` are, spelled or (for names of five
@@ -229,8 +189,6 @@ pub struct DocNames {
     named_by_fixes: HashSet<u32>,
     /// Label names by folded text: (uses, first spelling).
     pub(crate) labels: HashMap<String, (usize, String)>,
-    /// Which label spellings are variants of which.
-    label_variants: LabelVariants,
     /// For a rare label spelling, the label it most likely misspells.
     pub(crate) label_roots: HashMap<String, LabelRoot>,
     /// Misspelled labels a first pass corrects (folded) and the person they
@@ -337,22 +295,21 @@ pub(crate) struct LabelRoot {
 /// (41) -> "CAREDA" (736). Two spellings that both recur are two people.
 fn label_roots(
     labels: &HashMap<String, (usize, String)>,
-    graph: &LabelVariants,
+    ranked: &[RankedLabel<'_>],
 ) -> HashMap<String, LabelRoot> {
-    // Each step is to the most used variant, the most alike among equally
-    // used ones, the last in spelling order among equally alike ones.
-    let steps: HashMap<&str, (&str, f32)> = labels
+    // Every step is from a label with its own uses: each is found once, in
+    // parallel (the search is over every more used label).
+    let steps: HashMap<&str, (&str, f32)> = ranked
         .par_iter()
-        .filter_map(|(folded, (uses, _))| {
-            let (to, _, similarity) = graph
-                .more_used(labels, folded, *uses)
-                .max_by(|a, b| (a.1.cmp(&b.1)).then(a.2.total_cmp(&b.2)).then(a.0.cmp(b.0)))?;
-            Some((folded.as_str(), (to, similarity)))
+        .filter_map(|label| {
+            let (to, similarity) = more_used_variants(ranked, label)
+                .max_by(|a, b| a.0.uses.cmp(&b.0.uses).then(a.1.total_cmp(&b.1)))?;
+            Some((label.folded, (to.folded, similarity)))
         })
         .collect();
     let mut roots = HashMap::default();
-    for folded in labels.keys() {
-        let Some(&(mut at, similarity)) = steps.get(folded.as_str()) else {
+    for folded in ranked.iter().map(|r| r.folded) {
+        let Some(&(mut at, similarity)) = steps.get(folded) else {
             continue;
         };
         for _ in 0..4 {
@@ -619,17 +576,17 @@ impl DocNames {
         // Speakers not on the roster become a roster of their own; a rarer
         // variant of another label is not a speaker of its own.
         let mut people = Vec::new();
-        names
-            .label_variants
-            .cover(names.labels.keys().chain(counted.keys()));
-        let graph = &names.label_variants;
-        let mut unmatched: Vec<&String> = names
-            .labels
+        let ranked_counted = ranked(&counted);
+        let ranked_labels = ranked(&names.labels);
+        let mut unmatched: Vec<&String> = ranked_labels
             .par_iter()
             // Only a name of two words or more makes a speaker of its own.
-            .filter(|(_, (_, text))| text.split_whitespace().count() >= 2)
-            .filter(|(folded, (uses, _))| graph.more_used(&counted, folded, *uses).next().is_none())
-            .map(|(folded, (uses, text))| (folded, (*uses, text)))
+            .filter_map(|label| {
+                let (folded, (uses, text)) = names.labels.get_key_value(label.folded)?;
+                (text.split_whitespace().count() >= 2).then_some((label, folded, *uses, text))
+            })
+            .filter(|(label, ..)| more_used_variants(&ranked_counted, label).next().is_none())
+            .map(|(_, folded, uses, text)| (folded, (uses, text)))
             // Not a roster name, nor so near one that the label will be
             // corrected, nor a label used once or twice and near a person
             // present in the file ("MATHEW BRUWN" beside "MATTHEW BROWN"):
@@ -667,7 +624,7 @@ impl DocNames {
             });
         }
         names.speakers = NameIndex::new(&Roster { people, builtin: 0 });
-        names.label_roots = label_roots(&counted, &names.label_variants);
+        names.label_roots = label_roots(&counted, &ranked_counted);
         // A one-word label names a built-in public figure no more than the
         // same word in the text does ("MR. WONG:" is not Lawrence Wong).
         let label_people: HashSet<u32> = names
@@ -764,38 +721,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The graph, built in two rounds as a first pass's fixes add
-        /// spellings, finds what comparing every pair directly finds.
-        #[test]
-        fn the_variant_graph_finds_every_more_used_variant(
-            labels in proptest::collection::vec(("[abé]{3,7}", 1usize..8), 1..12),
-            later in proptest::collection::vec(("[abé]{3,7}", 1usize..8), 0..4),
-        ) {
-            let counts = |list: &[(String, usize)]| -> HashMap<String, (usize, String)> {
-                list.iter().map(|(l, n)| (l.clone(), (*n, l.clone()))).collect()
-            };
-            let first = counts(&labels);
-            let all = counts(&[labels.clone(), later].concat());
-            let mut graph = LabelVariants::default();
-            graph.cover(first.keys());
-            graph.cover(all.keys());
-            for (folded, (own, _)) in &all {
-                let mut found: Vec<(&str, usize, f32)> = graph.more_used(&all, folded, *own).collect();
-                found.sort_by(|a, b| a.0.cmp(b.0));
-                let spelling = Spelling::of(folded);
-                let mut direct: Vec<(&str, usize, f32)> = all
-                    .iter()
-                    .filter(|(_, (uses, _))| *uses > *own && !distinct_speakers(*own, *uses))
-                    .filter_map(|(other, (uses, _))| {
-                        variants(other, &Spelling::of(other), folded, &spelling)
-                            .map(|s| (other.as_str(), *uses, s))
-                    })
-                    .collect();
-                direct.sort_by(|a, b| a.0.cmp(b.0));
-                proptest::prop_assert_eq!(found, direct);
-            }
-        }
-
         #[test]
         fn letter_counts_rule_out_only_pairs_that_are_no_variants(a in "[a-fé]{1,10}", b in "[a-fé]{1,10}") {
             let direct = label_similarity(&a, &b);
