@@ -30,10 +30,10 @@ pub fn protected_spans(text: &str) -> Vec<Range<usize>> {
     let may_have = memchr::memchr3(b'@', b'(', b'[', bytes).is_some()
         || memchr::memchr2(b'_', b'/', bytes).is_some()
         || memchr::memchr_iter(b'.', bytes).any(|i| {
-            // "www." or a dot inside a word ("report.pdf", "un.org")
-            i > 0
-                && bytes[i - 1].is_ascii_alphanumeric()
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            // "www." or a dot inside a word ("report.pdf", "un.org",
+            // "café.org": a byte of a non-ASCII letter counts too)
+            let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b >= 0x80;
+            i > 0 && word_byte(&bytes[i - 1]) && bytes.get(i + 1).is_some_and(word_byte)
         });
     if !may_have {
         return Vec::new();
@@ -105,6 +105,11 @@ mod tests {
             spans("the mag/ipv6 list and/or 24/7"),
             vec!["mag/ipv6", "and/or", "24/7"]
         );
+    }
+
+    #[test]
+    fn a_domain_with_accented_letters_is_protected_without_a_slash() {
+        assert_eq!(spans("see café.org and élysée.fr today"), vec!["café.org"]);
     }
 
     #[test]

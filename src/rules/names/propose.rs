@@ -582,10 +582,10 @@ pub(super) fn near_present_given(names: &NameContext<'_>, heard: &str, c: &Candi
 }
 
 /// The given name of the one person who speaks under a label of the file
-/// that the lone word `heard` is, said without the vowel it opens with and
-/// one letter at most otherwise ("Lenora" for Eleonora, "Manuel" for
-/// Emmanuel): an unstressed first vowel is easily lost, and the labels say
-/// who is there.
+/// that the lone word `heard` is, said without the vowels it opens with
+/// and one letter at most otherwise ("Lenora" for Eleonora, "Manuel" for
+/// Emmanuel, "Relio" for Aurelio): an unstressed first vowel sound is
+/// easily lost, and the labels say who is there.
 pub(super) fn lost_first_vowel(names: &NameContext<'_>, heard: &str) -> Option<Candidate> {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let folded = fold(heard);
@@ -629,7 +629,7 @@ pub(super) fn lost_first_vowel(names: &NameContext<'_>, heard: &str) -> Option<C
                     form: sketch.form,
                     score: crate::names::score(&Heard::new(heard), form).0,
                     exact_fold: false,
-                    evidence: "said without its first vowel",
+                    evidence: "said without its first vowel sound",
                 })
             }
         }
