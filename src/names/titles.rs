@@ -99,7 +99,7 @@ pub fn is_title(word: &str) -> bool {
         return std::str::from_utf8(lower).is_ok_and(|l| TITLE_SET.contains(l));
     }
     let w = w.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-");
-    TITLES.contains(&w.as_str())
+    TITLE_SET.contains(w.as_str())
 }
 
 /// Titles of a person rather than of an office: said before a given name

@@ -247,30 +247,40 @@ fn labelled_given_name_slip(names: &NameContext<'_>, name: &str) -> Option<Candi
     }
     let index = names.index;
     let skeleton_hash = crate::names::skeleton_hash(&heard.skeleton);
-    let mut found: Option<Candidate> = None;
-    let mut person = None;
-    for sketch in &names.doc.label_given_sketches {
-        let form = || &index.forms[sketch.form as usize];
+    let form = one_labelled_given_name(names, |sketch, form| {
         let same_skeleton =
-            sketch.skeleton_hash == skeleton_hash && form().skeleton == heard.skeleton;
-        if !one_slip_sketched(&heard, sketch, same_skeleton, form)
-            || index.people[form().person as usize]
+            sketch.skeleton_hash == skeleton_hash && form.skeleton == heard.skeleton;
+        one_slip_sketched(&heard, sketch, same_skeleton, || form)
+            && !index.people[form.person as usize]
                 .never
                 .contains(&heard.folded)
-        {
+    })?;
+    let (score, evidence) = crate::names::score(&heard, &index.forms[form as usize]);
+    Some(Candidate {
+        form,
+        score,
+        exact_fold: false,
+        evidence,
+    })
+}
+
+/// The one-word given name (its form) of the one labelled speaker whose
+/// given name `accepts`; none when it accepts two people's.
+fn one_labelled_given_name(
+    names: &NameContext<'_>,
+    mut accepts: impl FnMut(&FormSketch, &crate::names::Form) -> bool,
+) -> Option<u32> {
+    let index = names.index;
+    let mut found: Option<u32> = None;
+    for sketch in &names.doc.label_given_sketches {
+        let form = &index.forms[sketch.form as usize];
+        if !accepts(sketch, form) {
             continue;
         }
-        match person {
-            Some(p) if p != form().person => return None,
-            _ => person = Some(form().person),
+        match found {
+            Some(f) if index.forms[f as usize].person != form.person => return None,
+            _ => found = Some(sketch.form),
         }
-        let (score, evidence) = crate::names::score(&heard, form());
-        found = Some(Candidate {
-            form: sketch.form,
-            score,
-            exact_fold: false,
-            evidence,
-        });
     }
     found
 }

@@ -310,11 +310,12 @@ pub(super) fn propose(
     // by words like the person's surname ("Ushe tori-Cory" for Yushi
     // Torigoe): then it is suggested.
     let near_present = single && !clues.from_document && near_present_given(names, heard, best);
+    let near_sole = single && !clues.from_document && near_sole_given(index, heard, best.form);
     if form.kind == FormKind::Given
         && single
         && best.score < GIVEN_NAME
         && !near_present
-        && (clues.from_document || !near_sole_given(index, heard, best.form))
+        && !near_sole
         && !(clues.title && is_personal_title(clues.title_words))
         && surname_heard_after(index, form, clues.after).is_none()
     {
@@ -351,7 +352,6 @@ pub(super) fn propose(
     // Only accents or case differ, from the whole name or from the part of
     // it that was said.
     let exact_fold = best.exact_fold || fold(&said) == fold(heard);
-    let near_sole = single && !clues.from_document && near_sole_given(index, heard, best.form);
     if clues.common
         && !exact_fold
         && !clues.title
@@ -611,30 +611,18 @@ pub(super) fn lost_first_vowel(names: &NameContext<'_>, heard: &str) -> Option<C
         None => crate::text::fold::edit_distance(&folded, rest) <= 1,
     };
     let index = names.index;
-    let mut found: Option<Candidate> = None;
-    for sketch in &names.doc.label_given_sketches {
-        let form = &index.forms[sketch.form as usize];
+    let form = super::one_labelled_given_name(names, |_, form| {
         let rest = form.folded.trim_start_matches(is_vowel);
-        if rest.len() == form.folded.len()
-            || !near(rest)
-            || index.people[form.person as usize].never.contains(&folded)
-        {
-            continue;
-        }
-        match &found {
-            Some(c) if index.forms[c.form as usize].person != form.person => return None,
-            Some(_) => {}
-            None => {
-                found = Some(Candidate {
-                    form: sketch.form,
-                    score: crate::names::score(&Heard::new(heard), form).0,
-                    exact_fold: false,
-                    evidence: "said without its first vowel sound",
-                })
-            }
-        }
-    }
-    found
+        rest.len() < form.folded.len()
+            && near(rest)
+            && !index.people[form.person as usize].never.contains(&folded)
+    })?;
+    Some(Candidate {
+        form,
+        score: crate::names::score(&Heard::new(heard), &index.forms[form as usize]).0,
+        exact_fold: false,
+        evidence: "said without its first vowel sound",
+    })
 }
 
 /// The suggestion of `found` (see [`lost_first_vowel`]) for `heard`: only
